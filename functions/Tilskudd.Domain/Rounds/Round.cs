@@ -1,0 +1,140 @@
+namespace Tilskudd.Domain.Rounds;
+
+/// <summary>
+/// One grant scheme in one year (tilskuddsrunde). Everything that changes per year or per
+/// kommune is data here; the rules that read it are code in Rules and Applications.
+/// Dates are calendar dates in Europe/Oslo; see <see cref="OsloTime"/>.
+/// </summary>
+public sealed record Round
+{
+    /// <summary>Stable id, scheme and grant year: "alta-2024", "oslo-2021".</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The scheme this round is a year of: "alta", "oslo".</summary>
+    public required string SchemeId { get; init; }
+
+    /// <summary>The year the grant is for and must be used in (tildelingsåret).</summary>
+    public required int GrantYear { get; init; }
+
+    /// <summary>Prefix of reference numbers, read over the phone: "ALT" gives ALT-2024-0042.</summary>
+    public required string ReferencePrefix { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The scheme's main goal (hovedmål), shown on the round page.</summary>
+    public required string Goal { get; init; }
+
+    public required RoundOwner Owner { get; init; }
+
+    public required IReadOnlyList<Delmål> Delmål { get; init; }
+
+    /// <summary>Who may apply, as the seed says it.</summary>
+    public required IReadOnlyList<string> WhoCanApply { get; init; }
+
+    public required AmountLimits Amounts { get; init; }
+
+    /// <summary>The money the round distributes; null where the seed gives no figure.</summary>
+    public long? Pot { get; init; }
+
+    /// <summary>Last day to apply; the form closes at the end of that day in Europe/Oslo.</summary>
+    public required DateOnly ApplicationDeadline { get; init; }
+
+    public required ReportRule Report { get; init; }
+
+    public required TrancheRule Tranches { get; init; }
+
+    public required AppealRule Appeal { get; init; }
+
+    /// <summary>Working days after the application deadline before caseworkers are reminded of cases not assessed.</summary>
+    public required int ReviewReminderWorkingDays { get; init; }
+
+    /// <summary>Days the organisation has to accept the grant letter's terms.</summary>
+    public required int AcceptanceDays { get; init; }
+
+    /// <summary>Days the organisation has to answer a request for more information (mangelbrev).</summary>
+    public required int InformationReplyDays { get; init; }
+
+    public required EligibilityRule Eligibility { get; init; }
+
+    public required IReadOnlyList<ApplicationKindRule> Kinds { get; init; }
+
+    public required IReadOnlyList<BudgetCategory> BudgetCategories { get; init; }
+
+    public required AttachmentRules Attachments { get; init; }
+
+    /// <summary>What is weighed in the assessment (Alta's ten points); empty where the seed lists none.</summary>
+    public required IReadOnlyList<Criterion> Criteria { get; init; }
+
+    /// <summary>Extra criteria when the activity takes place at a state asylum reception centre.</summary>
+    public required IReadOnlyList<Criterion> AsylumReceptionCriteria { get; init; }
+
+    /// <summary>What the round does not support (det gis ikke støtte til).</summary>
+    public required IReadOnlyList<Exclusion> NotSupported { get; init; }
+
+    /// <summary>Values the seed does not give, chosen by us; each says what and why.</summary>
+    public required IReadOnlyList<string> Assumptions { get; init; }
+
+    public Delmål? FindDelmål(string code) =>
+        Delmål.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public ApplicationKindRule? FindKind(ApplicationKind kind) => Kinds.FirstOrDefault(k => k.Kind == kind);
+}
+
+public sealed record RoundOwner(
+    string Kommune,
+    string KommuneNumber,
+    string Unit,
+    string Email,
+    /// <summary>Who decides (in Oslo the byråd on Velferdsetaten's recommendation).</summary>
+    string DecisionMaker);
+
+public sealed record Delmål(string Code, string Title, string Text, IReadOnlyList<string> Supports, IReadOnlyList<string> TargetGroups);
+
+public sealed record AmountLimits(long Minimum, long Maximum);
+
+/// <param name="FixedDeadline">A fixed date (Oslo: 1 February the year after the grant year).</param>
+/// <param name="DaysAfterGrantLetter">Otherwise, days from the grant letter (Alta: set in the letter; default here).</param>
+/// <param name="AuditThreshold">Grants at or above this need accounts audited by a state-authorised or registered auditor.</param>
+public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold);
+
+/// <param name="SplitAbove">Grants above this are paid in two tranches (Alta: 30 000); null pays everything at once.</param>
+public sealed record TrancheRule(long? SplitAbove, DateOnly SpringPayout, DateOnly AutumnPayout);
+
+/// <param name="Weeks">Appeal window from the day the decision letter is sent (forvaltningsloven § 29: three weeks).</param>
+public sealed record AppealRule(int Weeks);
+
+/// <param name="MinimumAgeYears">How long the organisation must have existed; null where the seed sets no age.</param>
+public sealed record EligibilityRule(
+    bool RequiresFrivillighetsregisteret,
+    bool RequiresRegisteredInKommune,
+    int? MinimumAgeYears,
+    string ActivityMustTakePlaceIn);
+
+public enum ApplicationKind
+{
+    /// <summary>Prosjekt- og tiltaksstøtte.</summary>
+    Project,
+
+    /// <summary>Driftsstøtte to local immigrant organisations (Alta).</summary>
+    Operating,
+}
+
+/// <param name="MinimumPayingMembers">Guideline number of paying members (Alta: 20); null where none.</param>
+/// <param name="RequiresMembershipList">Whether a membership list must be attached.</param>
+public sealed record ApplicationKindRule(
+    ApplicationKind Kind,
+    string Title,
+    IReadOnlyList<string> Conditions,
+    int? MinimumPayingMembers,
+    bool RequiresMembershipList);
+
+public sealed record BudgetCategory(string Code, string Title);
+
+/// <param name="MaxFileBytes">At most this many bytes per file.</param>
+/// <param name="MaxTotalBytes">At most this many bytes in all.</param>
+/// <param name="SkatteattestWhenEmployees">A tax certificate is required when the organisation has employees.</param>
+public sealed record AttachmentRules(long MaxFileBytes, long MaxTotalBytes, bool SkatteattestWhenEmployees, IReadOnlyList<string> Guidance);
+
+public sealed record Criterion(string Code, string Text);
+
+public sealed record Exclusion(string Code, string Text);

@@ -1,0 +1,19 @@
+namespace Tilskudd.Infrastructure.Storage;
+
+/// <summary>Every table and blob container the product owns (the engine's task hub has its own).</summary>
+public static class StorageNames
+{
+    public const string ApplicationsTable = "applications";
+    public const string SequencesTable = "sequences";
+    public const string IdempotencyTable = "idempotency";
+    public const string RoundsTable = "rounds";
+    public const string MailLedgerTable = "mailledger";
+
+    public const string AttachmentsContainer = "attachments";
+    public const string ApplicationsContainer = "applications";
+
+    public static IReadOnlyList<string> Tables { get; } =
+        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable];
+
+    public static IReadOnlyList<string> Containers { get; } = [AttachmentsContainer, ApplicationsContainer];
+}
