@@ -3,7 +3,7 @@ namespace Tilskudd.Domain.Rounds;
 /// <summary>
 /// One grant scheme in one year (tilskuddsrunde). Everything that changes per year or per
 /// kommune is data here; the rules that read it are code in Rules and Applications.
-/// Dates are calendar dates in Europe/Oslo; see <see cref="OsloTime"/>.
+/// Dates are calendar dates in Europe/Oslo; see <see cref="Time.OsloTime"/>.
 /// </summary>
 public sealed record Round
 {
@@ -74,6 +74,15 @@ public sealed record Round
     /// <summary>Values the seed does not give, chosen by us; each says what and why.</summary>
     public required IReadOnlyList<string> Assumptions { get; init; }
 
+    /// <summary>Switches for the intake checks that differ between rounds.</summary>
+    public IntakeRule Intake { get; init; } = new();
+
+    /// <summary>Terms that come with a grant (use in the grant year, written consent to changes, control), for the grant letter.</summary>
+    public IReadOnlyList<string> GrantTerms { get; init; } = [];
+
+    /// <summary>Other things the round page says (reservations, where activities may take place).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public Delmål? FindDelmål(string code) =>
         Delmål.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
 
@@ -95,13 +104,31 @@ public sealed record AmountLimits(long Minimum, long Maximum);
 /// <param name="FixedDeadline">A fixed date (Oslo: 1 February the year after the grant year).</param>
 /// <param name="DaysAfterGrantLetter">Otherwise, days from the grant letter (Alta: set in the letter; default here).</param>
 /// <param name="AuditThreshold">Grants at or above this need accounts audited by a state-authorised or registered auditor.</param>
-public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold);
+public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold)
+{
+    /// <summary>When the report and accounts are due for a grant letter sent on the given date.</summary>
+    public DateOnly DeadlineFor(DateOnly grantLetterSent) =>
+        FixedDeadline ?? grantLetterSent.AddDays(DaysAfterGrantLetter ?? throw new InvalidOperationException("The report rule sets no deadline."));
+
+    public bool RequiresAuditedAccounts(long granted) => granted >= AuditThreshold;
+}
 
 /// <param name="SplitAbove">Grants above this are paid in two tranches (Alta: 30 000); null pays everything at once.</param>
-public sealed record TrancheRule(long? SplitAbove, DateOnly SpringPayout, DateOnly AutumnPayout);
+public sealed record TrancheRule(long? SplitAbove, DateOnly SpringPayout, DateOnly AutumnPayout)
+{
+    public bool IsSplit(long granted) => SplitAbove is { } limit && granted > limit;
+}
 
 /// <param name="Weeks">Appeal window from the day the decision letter is sent (forvaltningsloven § 29: three weeks).</param>
-public sealed record AppealRule(int Weeks);
+public sealed record AppealRule(int Weeks)
+{
+    /// <summary>
+    /// Last day to appeal a decision letter sent on the given date. Forvaltningsloven § 30: a time
+    /// limit ending on a Saturday, Sunday or public holiday runs to the next working day.
+    /// </summary>
+    public DateOnly DeadlineFor(DateOnly decisionLetterSent) =>
+        Time.WorkingDays.NextOnOrAfter(decisionLetterSent.AddDays(7 * Weeks));
+}
 
 /// <param name="MinimumAgeYears">How long the organisation must have existed; null where the seed sets no age.</param>
 public sealed record EligibilityRule(
@@ -121,19 +148,30 @@ public enum ApplicationKind
 
 /// <param name="MinimumPayingMembers">Guideline number of paying members (Alta: 20); null where none.</param>
 /// <param name="RequiresMembershipList">Whether a membership list must be attached.</param>
+/// <param name="ExcludesFaithCommunitiesWithOtherStateSupport">Faith communities that receive other state support cannot get this kind (Alta's operating support).</param>
 public sealed record ApplicationKindRule(
     ApplicationKind Kind,
     string Title,
     IReadOnlyList<string> Conditions,
     int? MinimumPayingMembers,
-    bool RequiresMembershipList);
+    bool RequiresMembershipList,
+    bool ExcludesFaithCommunitiesWithOtherStateSupport = false);
 
 public sealed record BudgetCategory(string Code, string Title);
 
 /// <param name="MaxFileBytes">At most this many bytes per file.</param>
 /// <param name="MaxTotalBytes">At most this many bytes in all.</param>
 /// <param name="SkatteattestWhenEmployees">A tax certificate is required when the organisation has employees.</param>
-public sealed record AttachmentRules(long MaxFileBytes, long MaxTotalBytes, bool SkatteattestWhenEmployees, IReadOnlyList<string> Guidance);
+/// <param name="MaxFiles">At most this many files.</param>
+public sealed record AttachmentRules(long MaxFileBytes, long MaxTotalBytes, bool SkatteattestWhenEmployees, IReadOnlyList<string> Guidance, int MaxFiles = 20);
+
+/// <param name="PeriodWithinGrantYear">The activity must start and end in the grant year (Oslo: "må gjennomføres i Oslo i 2021"); otherwise it must at least overlap it.</param>
+/// <param name="RequiresLeaderApproval">The applicant must declare that the organisation's leader (or someone with delegated authority) approved the application (Alta).</param>
+/// <param name="ReceptionContactRequired">An activity at an asylum reception centre must name the centre's contact person (Alta).</param>
+public sealed record IntakeRule(
+    bool PeriodWithinGrantYear = false,
+    bool RequiresLeaderApproval = false,
+    bool ReceptionContactRequired = false);
 
 public sealed record Criterion(string Code, string Text);
 
