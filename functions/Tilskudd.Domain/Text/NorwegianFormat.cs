@@ -19,6 +19,13 @@ public static class NorwegianFormat
     /// <summary>A whole number with a space between thousands: "286 390".</summary>
     public static string Number(long value) => value.ToString("#,0", Grouping);
 
+    /// <summary>A file size in megabytes (1 MB = 1 048 576 bytes), rounded up to one decimal: "20 MB", "20,1 MB".</summary>
+    public static string Megabytes(long bytes)
+    {
+        decimal tenths = Math.Ceiling(bytes * 10m / (1024 * 1024));
+        return (tenths / 10).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',') + " MB";
+    }
+
     /// <summary>A date as written in letters: "15. april 2024".</summary>
     public static string Date(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Day}. {Months[date.Month - 1]} {date.Year}");
