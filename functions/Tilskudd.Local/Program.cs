@@ -1,3 +1,60 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Tilskudd.Api;
+using Tilskudd.Api.Rounds;
+using Tilskudd.Infrastructure.Storage;
+using Tilskudd.Local.DevClock;
+using Tilskudd.Local.DevMail;
+using Tilskudd.Local.Engine;
+using Tilskudd.Workflow;
+
+// Tilskudd.Local: the whole product in one process — the Api on Kestrel, the Durable Task
+// worker and client, and the engine's sidecar over the Azure Storage provider (Azurite here).
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Tilskudd.Api.Applications.SubmittedForm.MaxBodyBytes);
+
+builder.Services.AddTilskudd(builder.Configuration);
+if (builder.Configuration["Tilskudd:DevClock:StartAt"] is { Length: > 0 } startAt && builder.Environment.IsDevelopment())
+{
+    builder.Services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(DateTimeOffset.Parse(startAt, System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+var engineOptions = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+var storageOptions = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+builder.Services.AddSingleton(engineOptions);
+builder.Services.AddSingleton(sp => new EngineSidecar(
+    engineOptions, engineOptions.ConnectionString ?? storageOptions.ConnectionString, sp.GetRequiredService<ILoggerFactory>()));
+// Registered before the worker: hosted services start in order, so the engine listens before the worker connects.
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineSidecar>());
+builder.Services.AddDurableTaskWorker(worker =>
+{
+    worker.UseGrpc();
+    worker.AddTasks(WorkflowRegistry.Register);
+});
+builder.Services.AddOptions<Microsoft.DurableTask.Worker.Grpc.GrpcDurableTaskWorkerOptions>()
+    .Configure<EngineSidecar>((options, engine) => options.Channel = engine.Channel);
+builder.Services.AddDurableTaskClient(client => client.UseGrpc());
+builder.Services.AddOptions<Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClientOptions>()
+    .Configure<EngineSidecar>((options, engine) => options.Channel = engine.Channel);
+
+bool devMail = builder.Configuration.GetValue("Tilskudd:Mail:UseLocalSink", builder.Environment.IsDevelopment());
+if (devMail)
+{
+    builder.Services.AddSingleton<DevMailbox>();
+}
+
 var app = builder.Build();
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapTilskudd();
+if (devMail)
+{
+    app.MapDevMail();
+}
+
+await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<RoundDirectory>().OpenCurrentRoundsAsync(app.Lifetime.ApplicationStopping);
+Tilskudd.Local.LocalHostLog.Ready(app.Logger);
+await app.RunAsync();
+
+public partial class Program;

@@ -14,7 +14,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     DurableTaskTestHost host = null!;
 
     static CaseStart Start(string reference) => new(
-        reference, "alta-2027", "912345674", "Nordlys Flerkulturelle Forening", 45_000,
+        reference, "alta-2027", "912345688", "Nordlys Flerkulturelle Forening", 45_000,
         new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero),
         MailTo: ["kari@nordlys.example.org"],
         MailCopyTo: []);

@@ -39,7 +39,7 @@ public sealed class SendMailTests
     public void The_receipt_goes_to_the_contact_with_a_copy_to_the_organisation_when_given()
     {
         var start = new Tilskudd.Workflow.Cases.CaseStart(
-            "OSL-2027-0003", "oslo-2027", "923456781", "Grünerløkka Samtalegruppe", 80_000, DateTimeOffset.UnixEpoch,
+            "OSL-2027-0003", "oslo-2027", "812345672", "Grünerløkka Samtalegruppe", 80_000, DateTimeOffset.UnixEpoch,
             ["ola@privat.example.org"], ["styret@samtale.example.org"]);
 
         var mail = ConfirmationMail.For(start);

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.DurableTask.Client;
+using Tilskudd.Api.Http;
+using Tilskudd.Api.Rounds;
+using Tilskudd.Domain.Applications;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Domain.Text;
+using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Workflow.Cases;
+
+namespace Tilskudd.Api.Applications;
+
+/// <summary>Submitting an application (the organisation's form) and reading its status.</summary>
+public static class ApplicationsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static async Task<IResult> SubmitApplication(
+        string id, HttpRequest request, RoundDirectory rounds, IntakeService intake, DurableTaskClient engine, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var round = await rounds.FindAsync(id, cancellationToken);
+        if (round is null)
+        {
+            return Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
+        }
+
+        var now = time.GetUtcNow();
+        if (!RoundCatalog.IsOpenForApplications(round, now))
+        {
+            return Problems.Conflict(
+                "Søknadsfristen har gått ut",
+                $"Fristen for å søke på «{round.Title}» ({round.GrantYear}) var {NorwegianFormat.Date(round.ApplicationDeadline)}. Søknaden er ikke tatt imot.",
+                "round-closed");
+        }
+
+        string? key = request.Headers[IdempotencyHeader].FirstOrDefault();
+        if (key is { Length: 0 or > 200 })
+        {
+            return Problems.BadRequest("Ugyldig Idempotency-Key", "Idempotency-Key må ha mellom 1 og 200 tegn.", "invalid-idempotency-key");
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = SubmittedForm.MaxBodyBytes;
+        }
+
+        SubmittedForm submitted;
+        try
+        {
+            submitted = await SubmittedForm.ReadAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            return Problems.TooLarge($"Søknaden med vedlegg kan være på høyst {SubmittedForm.MaxBodyBytes / (1024 * 1024)} MB. Ingenting er lagret.");
+        }
+
+        var errors = submitted.Errors;
+        if (submitted.Form is { } form)
+        {
+            var verdict = ApplicationRules.Validate(round, form, submitted.Files.Select(f => f.Descriptor).ToList(), now);
+            foreach (var (field, messages) in verdict.Errors)
+            {
+                errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : [.. messages];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return await intake.TakeInAsync(round, submitted, key, engine, cancellationToken) switch
+        {
+            IntakeOutcome.Accepted accepted => TypedResults.Created(
+                $"/api/applications/{accepted.Application.Reference}", Receipt(accepted.Application)),
+            IntakeOutcome.KeyReused reused => Problems.Unprocessable(
+                "Idempotency-Key er brukt før",
+                $"Denne Idempotency-Key ble brukt for søknad {reused.EarlierReference} med annet innhold. Bruk en ny nøkkel for en ny søknad.",
+                "idempotency-key-reused"),
+            _ => throw new InvalidOperationException("Unknown intake outcome."),
+        };
+    }
+
+    public static async Task<IResult> GetApplication(string reference, ApplicationStore applications, DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindAsync(reference, cancellationToken);
+        if (application is null)
+        {
+            return Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
+        }
+
+        var instance = await engine.GetInstanceAsync(application.Reference, getInputsAndOutputs: true, cancellationToken);
+        var status = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<CaseStatus>();
+        return TypedResults.Ok(new
+        {
+            application.Reference,
+            application.RoundId,
+            application.SubmittedAt,
+            Status = status?.Status ?? "Received",
+            StatusText = status?.StatusText ?? "Søknaden er mottatt og venter på behandling.",
+            ConfirmationSent = status?.ConfirmationSent ?? false,
+            CaseRuntimeStatus = instance?.RuntimeStatus.ToString() ?? "NotStarted",
+            Organisation = new { application.Form.Organisation?.Number, application.Form.Organisation?.Name },
+            application.Form.Kind,
+            application.Form.Delmål,
+            Project = application.Form.Project?.Title,
+            application.Form.AmountAppliedFor,
+            Attachments = application.Attachments.Select(a => new { a.Kind, a.FileName, a.ContentType, a.Length, a.Sha256 }),
+        });
+    }
+
+    static object Receipt(StoredApplication application) => new
+    {
+        application.Reference,
+        application.RoundId,
+        application.SubmittedAt,
+        Status = "Received",
+        Message = $"Søknaden er mottatt. Referansenummeret er {application.Reference}. Du får en bekreftelse på e-post.",
+        Attachments = application.Attachments.Select(a => new { a.Kind, a.FileName, a.ContentType, a.Length, a.Sha256 }),
+        Links = new { Self = $"/api/applications/{application.Reference}" },
+    };
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Tilskudd.Domain.Applications;
+using Tilskudd.Infrastructure.Attachments;
+using Tilskudd.Infrastructure.Storage;
+
+namespace Tilskudd.Api.Applications;
+
+/// <summary>
+/// Reads the multipart application: one part "application" with the JSON form, and file parts
+/// named by attachment kind (budget, skatteattest, membershipList, other). Errors in the
+/// request itself come back as field errors, the same shape as the domain's rule violations.
+/// </summary>
+public sealed record SubmittedForm(ApplicationForm? Form, IReadOnlyList<ReceivedFile> Files, Dictionary<string, string[]> Errors, string RequestHash)
+{
+    public const string ApplicationPart = "application";
+
+    /// <summary>Largest body read: the 50 MB of files the rules allow, plus room for the form.</summary>
+    public const long MaxBodyBytes = 55L * 1024 * 1024;
+
+    public static async Task<SubmittedForm> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!request.HasFormContentType)
+        {
+            errors["application"] = ["Søknaden må sendes som multipart/form-data med en del «application» (JSON) og vedleggene som filer."];
+            return new SubmittedForm(null, [], errors, "");
+        }
+
+        var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxBodyBytes }, cancellationToken);
+        string? json = form[ApplicationPart].FirstOrDefault();
+        var jsonFile = form.Files.GetFile(ApplicationPart);
+        if (json is null && jsonFile is not null)
+        {
+            using var reader = new StreamReader(jsonFile.OpenReadStream(), Encoding.UTF8);
+            json = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        var application = ParseForm(json, errors);
+        var files = new List<ReceivedFile>();
+        foreach (var part in form.Files.Where(f => f.Name != ApplicationPart))
+        {
+            if (!TryKindOf(part.Name, out var kind))
+            {
+                errors[$"attachments.{part.Name}"] = [$"Ukjent vedleggstype «{part.Name}». Bruk budget, skatteattest, membershipList eller other."];
+                continue;
+            }
+
+            files.Add(await ReceiveAsync(part, kind, cancellationToken));
+        }
+
+        return new SubmittedForm(application, files, errors, RequestHashOf(json, files));
+    }
+
+    static ApplicationForm? ParseForm(string? json, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            errors["application"] = ["Delen «application» med søknadsskjemaet (JSON) mangler."];
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ApplicationForm>(json, JsonDefaults.Options)
+                ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            string where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "application" : e.Path.TrimStart('$', '.');
+            errors[where] = [$"Søknadsskjemaet kunne ikke leses her (linje {e.LineNumber + 1}). Sjekk at verdien har riktig type."];
+            return null;
+        }
+    }
+
+    static async Task<ReceivedFile> ReceiveAsync(IFormFile part, AttachmentKind kind, CancellationToken cancellationToken)
+    {
+        FileType type;
+        string sha256;
+        await using (var content = part.OpenReadStream())
+        {
+            type = FileTypeSniffer.Detect(content);
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        }
+
+        return new ReceivedFile(kind, CleanFileName(part.FileName), type, part.Length, sha256, part);
+    }
+
+    static bool TryKindOf(string partName, out AttachmentKind kind) =>
+        Enum.TryParse(partName, ignoreCase: true, out kind) && Enum.IsDefined(kind);
+
+    /// <summary>Keeps a file name fit for display: no path, no control characters, bounded length.</summary>
+    public static string CleanFileName(string? name)
+    {
+        string bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var kept = new string(bare.Where(c => !char.IsControl(c) && c is not ('/' or '"' or '<' or '>')).ToArray()).Trim();
+        if (kept.Length > 120)
+        {
+            kept = kept[..120];
+        }
+
+        return kept.Length == 0 ? "vedlegg" : kept;
+    }
+
+    static string RequestHashOf(string? json, IEnumerable<ReceivedFile> files)
+    {
+        var text = new StringBuilder(json ?? "");
+        foreach (var file in files)
+        {
+            text.Append('\n').Append(file.Kind).Append(':').Append(file.Sha256);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Infrastructure.Rounds;
+
+namespace Tilskudd.Api.Rounds;
+
+/// <summary>
+/// The rounds people can see: every scheme's historical seed round (read-only, closed) and the
+/// rounds a kommune has opened. A round's rules always come from its scheme's data.
+/// </summary>
+public sealed partial class RoundDirectory(RoundStore store, TimeProvider time, ILogger<RoundDirectory> logger)
+{
+    public async Task<IReadOnlyList<Round>> ListAsync(CancellationToken cancellationToken)
+    {
+        var opened = await store.ListAsync(cancellationToken);
+        return RoundCatalog.BaseRounds
+            .Concat(opened.Select(o => RoundCatalog.ForYear(o.SchemeId, o.GrantYear)))
+            .DistinctBy(r => r.Id)
+            .OrderBy(r => r.SchemeId, StringComparer.Ordinal)
+            .ThenByDescending(r => r.GrantYear)
+            .ToList();
+    }
+
+    public async Task<Round?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Opens a scheme's round for a grant year. Null when there is no such scheme.</summary>
+    public async Task<(Round Round, bool Opened)?> OpenAsync(string schemeId, int grantYear, CancellationToken cancellationToken)
+    {
+        if (!RoundCatalog.SchemeIds.Contains(schemeId, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var round = RoundCatalog.ForYear(schemeId.ToLowerInvariant(), grantYear);
+        bool opened = await store.OpenAsync(round.Id, new OpenedRound(round.SchemeId, round.GrantYear, time.GetUtcNow()), cancellationToken);
+        if (opened)
+        {
+            LogOpened(logger, round.Id);
+        }
+
+        return (round, opened);
+    }
+
+    /// <summary>
+    /// Opens each scheme's current round (the first whose deadline has not passed), so a new
+    /// installation meets an open round. Opening an open round changes nothing.
+    /// </summary>
+    public async Task OpenCurrentRoundsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (string schemeId in RoundCatalog.SchemeIds)
+        {
+            var current = RoundCatalog.CurrentRound(schemeId, now);
+            await OpenAsync(schemeId, current.GrantYear, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {RoundId} opened")]
+    static partial void LogOpened(ILogger logger, string roundId);
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Tilskudd.Api.Applications;
+using Tilskudd.Api.Rounds;
+using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Attachments;
+using Tilskudd.Infrastructure.Mail;
+using Tilskudd.Infrastructure.Rounds;
+using Tilskudd.Infrastructure.Storage;
+using Tilskudd.Workflow.Mail;
+using Tilskudd.Workflow.Ports;
+
+namespace Tilskudd.Api;
+
+/// <summary>What both hosts need from the Api: its services, and its routes mapped once.</summary>
+public static class TilskuddApi
+{
+    /// <summary>Registers storage, mail, rounds, intake and the workflow's activities with their ports.</summary>
+    public static IServiceCollection AddTilskudd(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton(mail);
+        services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(json => JsonDefaults.Configure(json.SerializerOptions));
+        services.AddProblemDetails();
+
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<ReferenceSequence>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<ApplicationStore>();
+        services.AddSingleton<RoundStore>();
+        services.AddSingleton<RoundDirectory>();
+        services.AddSingleton<IntakeService>();
+
+        services.AddHttpClient(nameof(SendGridMailSender));
+        services.AddSingleton<IMailSender>(sp => new SendGridMailSender(
+            mail, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridMailSender))));
+        services.AddSingleton<IMailLedger, TableMailLedger>();
+        services.AddSingleton<IMailRenderer, TemplateMailRenderer>();
+        services.AddTransient<SendMail>();
+        return services;
+    }
+
+    /// <summary>Maps every route of <see cref="ApiRoutes.All"/> to its handler.</summary>
+    public static IEndpointRouteBuilder MapTilskudd(this IEndpointRouteBuilder app)
+    {
+        Map(app, ApiRoutes.ListRounds, RoundsApi.ListRounds);
+        Map(app, ApiRoutes.GetRound, RoundsApi.GetRound);
+        Map(app, ApiRoutes.OpenRound, RoundsApi.OpenRound);
+        Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
+        Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
+        return app;
+    }
+
+    static RouteHandlerBuilder Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
+        app.MapMethods(route.Pattern, [route.Method], handler).WithName(route.Name);
+}

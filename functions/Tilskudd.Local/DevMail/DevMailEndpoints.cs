@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Tilskudd.Local.DevMail;
+
+/// <summary>
+/// The local stand-in for SendGrid: the real SendGrid client posts to <c>/v3/mail/send</c> here,
+/// and <c>/dev/mail</c> shows the mails as a person would read them (JSON for tests).
+/// Mapped only in the local host, never in production.
+/// </summary>
+public static class DevMailEndpoints
+{
+    public static IEndpointRouteBuilder MapDevMail(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v3/mail/send", async (JsonObject body, DevMailbox mailbox, CancellationToken ct) =>
+        {
+            await mailbox.StoreAsync(body, ct);
+            return Results.Accepted();
+        }).DisableAntiforgery();
+
+        app.MapGet("/dev/mail", async (HttpRequest request, DevMailbox mailbox, CancellationToken ct) =>
+        {
+            var mails = await mailbox.ListAsync(ct);
+            bool wantsJson = request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
+                || request.Query.ContainsKey("json");
+            return wantsJson ? Results.Ok(mails) : Results.Content(Page(mails), "text/html; charset=utf-8");
+        });
+        return app;
+    }
+
+    static string Page(IReadOnlyList<DevMail> mails)
+    {
+        var html = new StringBuilder("""
+            <!doctype html>
+            <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Utgående e-post (lokal)</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+            article{border:1px solid #999;border-radius:.4rem;padding:1rem;margin:1rem 0}pre{white-space:pre-wrap;font:inherit}
+            dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0 0 1rem}dt{font-weight:600}</style></head>
+            <body><h1>Utgående e-post (lokal)</h1>
+            <p>E-post som Tilskudd har sendt fra denne maskinen. Ingenting her er sendt videre.</p>
+            """);
+        if (mails.Count == 0)
+        {
+            html.Append("<p>Ingen e-post er sendt ennå.</p>");
+        }
+
+        foreach (var mail in mails)
+        {
+            html.Append("<article><h2>").Append(WebUtility.HtmlEncode(mail.Subject)).Append("</h2><dl>")
+                .Append("<dt>Til</dt><dd>").Append(WebUtility.HtmlEncode(string.Join(", ", mail.To))).Append("</dd>");
+            if (mail.Cc.Count > 0)
+            {
+                html.Append("<dt>Kopi</dt><dd>").Append(WebUtility.HtmlEncode(string.Join(", ", mail.Cc))).Append("</dd>");
+            }
+
+            html.Append("<dt>Fra</dt><dd>").Append(WebUtility.HtmlEncode(mail.From)).Append("</dd>")
+                .Append("<dt>Mottatt</dt><dd>").Append(mail.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append("</dd></dl>")
+                .Append("<pre>").Append(WebUtility.HtmlEncode(mail.Text)).Append("</pre></article>");
+        }
+
+        return html.Append("</body></html>").ToString();
+    }
+}

@@ -1,0 +1,59 @@
+namespace Tilskudd.Local.Engine;
+
+/// <summary>
+/// Settings of the Durable Task engine's Azure Storage provider as the local host runs it.
+/// The defaults are tuned for one small machine; each says why.
+/// </summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Tilskudd:Engine";
+
+    /// <summary>Task hub name: the prefix of the engine's queues, tables and lease blobs in the account.</summary>
+    public string TaskHub { get; set; } = "TilskuddLocal";
+
+    /// <summary>Storage account of the task hub; empty means the product's own storage account.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Loopback port of the gRPC sidecar; 0 picks a free one at start.</summary>
+    public int GrpcPort { get; set; }
+
+    /// <summary>
+    /// Control-queue partitions, fixed when the task hub is created. Four is the Durable Functions
+    /// default, so a hub can move between the local and the Functions host, and it lets up to four
+    /// processes share the load; fewer would save a little idle polling on one machine but cap scale-out.
+    /// </summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>
+    /// The provider backs off to this interval when queues are idle. Its default of 30 s means a new
+    /// application can wait half a minute for its receipt mail; 1 s costs about four idle queue reads
+    /// a second per partition set, which Azurite and a real account both take easily.
+    /// </summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a partition lease lasts without renewal. After a crash a restarted worker waits this
+    /// long for the dead one's leases; 15 s (default 30 s) halves that wait while leaving renewals
+    /// (every 5 s) ample slack on a busy two-core machine.
+    /// </summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a control-queue message a worker took stays hidden from others. A worker that dies
+    /// holding prefetched messages delays those cases by this much: the default of 5 minutes held a
+    /// receipt mail back 5 minutes after a crash here. Orchestration episodes take milliseconds, and
+    /// the provider drops a message redelivered after it was done, so 30 s is safe.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The same for activity messages; activities (mail, storage) finish in seconds, so 1 minute.</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Orchestration work items in flight at once; two cores gain nothing from more.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 8;
+
+    /// <summary>Activity work items in flight at once; activities mostly wait on storage and mail, so more than cores.</summary>
+    public int MaxConcurrentActivities { get; set; } = 16;
+}

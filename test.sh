@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs all tests: installs Azurite (the fixtures start their own, in memory, on free loopback
+# ports), restores, builds and runs every test project. TRX results land in TestResults/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> Installing Azurite (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+rm -rf TestResults
+dotnet test --solution Tilskudd.Functions.sln --results-directory "$PWD/TestResults" --report-xunit-trx "$@"

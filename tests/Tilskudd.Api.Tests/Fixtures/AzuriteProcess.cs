@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Tilskudd.Api.Tests.Fixtures;
+
+/// <summary>An Azurite of the tests' own: in memory, loopback only, on free ports; stopped on dispose.</summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    // Azurite's published development account; not a secret.
+    const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    readonly Process process;
+
+    AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        this.process = process;
+        ConnectionString =
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+            $"AccountKey={DevAccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<AzuriteProcess> StartAsync()
+    {
+        if (!File.Exists(RepoPaths.Azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {RepoPaths.Azurite}: run ./test.sh (it runs npm ci).");
+        }
+
+        int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
+        var start = new ProcessStartInfo(RepoPaths.Azurite)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose",
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new AzuriteProcess(process, blob, queue, table);
+        foreach (int port in new[] { blob, queue, table })
+        {
+            await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
+        }
+
+        return azurite;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
