@@ -13,7 +13,7 @@ public static class ApiRoutes
 {
     public static readonly ApiRoute ListRounds = new(nameof(ListRounds), "GET", "/api/rounds");
     public static readonly ApiRoute GetRound = new(nameof(GetRound), "GET", "/api/rounds/{id}");
-    public static readonly ApiRoute OpenRound = new(nameof(OpenRound), "POST", "/api/admin/rounds");
+    public static readonly ApiRoute OpenRound = new(nameof(OpenRound), "POST", "/api/rounds");
     public static readonly ApiRoute SubmitApplication = new(nameof(SubmitApplication), "POST", "/api/rounds/{id}/applications");
     public static readonly ApiRoute GetApplication = new(nameof(GetApplication), "GET", "/api/applications/{reference}");
 

@@ -18,7 +18,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var _ = await http.PostAsJsonAsync("/api/admin/rounds", new { schemeId = "alta", grantYear = 2031 }, TestContext.Current.CancellationToken);
+        using var _ = await http.PostAsJsonAsync("/api/rounds", new { schemeId = "alta", grantYear = 2031 }, TestContext.Current.CancellationToken);
         category = await http.BudgetCategoryAsync(RoundId);
     }
 
