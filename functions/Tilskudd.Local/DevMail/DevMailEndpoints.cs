@@ -1,5 +1,7 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Tilskudd.Domain.Time;
 using System.Text.Json.Nodes;
 
 namespace Tilskudd.Local.DevMail;
@@ -11,6 +13,9 @@ namespace Tilskudd.Local.DevMail;
 /// </summary>
 public static class DevMailEndpoints
 {
+    // Norwegian letters stay letters in the page; only markup characters are escaped.
+    static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static IEndpointRouteBuilder MapDevMail(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v3/mail/send", async (JsonObject body, DevMailbox mailbox, CancellationToken ct) =>
@@ -28,6 +33,8 @@ public static class DevMailEndpoints
         });
         return app;
     }
+
+    static readonly System.Globalization.CultureInfo Norwegian = System.Globalization.CultureInfo.GetCultureInfo("nb-NO");
 
     static string Page(IReadOnlyList<DevMail> mails)
     {
@@ -48,16 +55,16 @@ public static class DevMailEndpoints
 
         foreach (var mail in mails)
         {
-            html.Append("<article><h2>").Append(WebUtility.HtmlEncode(mail.Subject)).Append("</h2><dl>")
-                .Append("<dt>Til</dt><dd>").Append(WebUtility.HtmlEncode(string.Join(", ", mail.To))).Append("</dd>");
+            html.Append("<article><h2>").Append(Html.Encode(mail.Subject)).Append("</h2><dl>")
+                .Append("<dt>Til</dt><dd>").Append(Html.Encode(string.Join(", ", mail.To))).Append("</dd>");
             if (mail.Cc.Count > 0)
             {
-                html.Append("<dt>Kopi</dt><dd>").Append(WebUtility.HtmlEncode(string.Join(", ", mail.Cc))).Append("</dd>");
+                html.Append("<dt>Kopi</dt><dd>").Append(Html.Encode(string.Join(", ", mail.Cc))).Append("</dd>");
             }
 
-            html.Append("<dt>Fra</dt><dd>").Append(WebUtility.HtmlEncode(mail.From)).Append("</dd>")
-                .Append("<dt>Mottatt</dt><dd>").Append(mail.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append("</dd></dl>")
-                .Append("<pre>").Append(WebUtility.HtmlEncode(mail.Text)).Append("</pre></article>");
+            html.Append("<dt>Fra</dt><dd>").Append(Html.Encode(mail.From)).Append("</dd>")
+                .Append("<dt>Mottatt</dt><dd>").Append(OsloTime.ToOslo(mail.ReceivedAt).ToString("d. MMMM yyyy 'kl.' HH:mm:ss", Norwegian)).Append("</dd></dl>")
+                .Append("<pre>").Append(Html.Encode(mail.Text)).Append("</pre></article>");
         }
 
         return html.Append("</body></html>").ToString();
