@@ -27,6 +27,16 @@ public static class BuiltFunctions
 
     public static string ExtensionsPath => Path.Combine(OutputDirectory, "extensions.json");
 
+    /// <summary>host.json's extensions.http.routePrefix: what the host puts before every function's route.</summary>
+    public static string RoutePrefix
+    {
+        get
+        {
+            using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDirectory, "host.json")));
+            return host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString()!;
+        }
+    }
+
     public static IReadOnlyList<BuiltFunction> Read()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(MetadataPath));

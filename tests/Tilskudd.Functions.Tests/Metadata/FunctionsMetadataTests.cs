@@ -1,11 +1,17 @@
 using System.Text.Json;
+using Tilskudd.Api;
 using Tilskudd.Workflow;
 
 namespace Tilskudd.Functions.Tests.Metadata;
 
 public sealed class FunctionsMetadataTests
 {
+    /// <summary>Functions on a timer, which have no Api route or workflow name; none yet.</summary>
+    static readonly string[] TimerFunctions = [];
+
     readonly IReadOnlyList<BuiltFunction> functions = BuiltFunctions.Read();
+
+    public static TheoryData<string> ApiRouteNames() => [.. ApiRoutes.All.Select(r => r.Name)];
 
     BuiltFunction? Find(string name) => functions.SingleOrDefault(f => f.Name == name);
 
@@ -14,6 +20,70 @@ public sealed class FunctionsMetadataTests
     {
         Assert.True(File.Exists(Path.Combine(BuiltFunctions.OutputDirectory, "Tilskudd.Functions.dll")));
         Assert.All(functions, f => Assert.StartsWith("Tilskudd.Functions.", f.EntryPoint, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiRouteNames))]
+    public void Every_api_route_has_an_http_function_of_its_name_with_its_method_and_route(string name)
+    {
+        var route = ApiRoutes.All.Single(r => r.Name == name);
+        var function = Find(name);
+
+        Assert.True(function is not null, $"No function named {name} in functions.metadata.");
+        Assert.Equal("httpTrigger", function.TriggerType);
+        var trigger = function.Trigger!.Value;
+        Assert.Equal([route.Method.ToUpperInvariant()], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()));
+        Assert.Equal(route.Pattern, $"/{BuiltFunctions.RoutePrefix}/{trigger.GetProperty("route").GetString()}");
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiRouteNames))]
+    public void Every_http_function_answers_through_its_return_value(string name)
+    {
+        // Without an http output binding the host would not wait for the worker's response.
+        var function = Find(name);
+        Assert.NotNull(function);
+        Assert.Contains(function.Bindings, b =>
+            b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out" && b.GetProperty("name").GetString() == "$return");
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiRouteNames))]
+    public void No_http_function_claims_a_route_the_functions_host_keeps_for_itself(string name)
+    {
+        // The host refuses, at start, any function route beginning with "admin" or "runtime"
+        // whatever the routePrefix (ScriptHost.ValidateHttpFunction): its own management API lives
+        // there. The function would be missing in Azure while build and metadata look fine.
+        var function = Find(name);
+        Assert.NotNull(function);
+        string route = function.Trigger!.Value.GetProperty("route").GetString()!.Trim('/');
+        Assert.False(
+            route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase),
+            $"{name}: the Functions host will not serve the route \"{route}\"; ApiRoutes.{name} needs a pattern outside /api/admin and /api/runtime.");
+    }
+
+    [Fact]
+    public void No_two_http_functions_share_a_route_and_a_method()
+    {
+        // The host refuses the second of two functions whose routes and methods overlap.
+        var pairs = functions.Where(f => f.TriggerType == "httpTrigger")
+            .SelectMany(f => f.Trigger!.Value.GetProperty("methods").EnumerateArray()
+                .Select(m => $"{m.GetString()!.ToUpperInvariant()} {f.Trigger!.Value.GetProperty("route").GetString()}"))
+            .ToList();
+
+        Assert.Equal(pairs.Count, pairs.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void There_are_no_functions_beyond_the_api_routes_the_workflow_and_the_timers()
+    {
+        var expected = ApiRoutes.All.Select(r => r.Name)
+            .Concat(WorkflowRegistry.Orchestrators)
+            .Concat(WorkflowRegistry.Activities)
+            .Concat(TimerFunctions)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Tilskudd.Api;
+using Tilskudd.Api.Applications;
+using Tilskudd.Api.Rounds;
+using Tilskudd.Infrastructure.Applications;
+
+namespace Tilskudd.Functions.Applications;
+
+/// <summary>
+/// The application routes of <see cref="ApiRoutes"/> as HTTP-triggered functions, forwarding to
+/// <see cref="ApplicationsApi"/>; the engine's client comes from the Durable extension's binding.
+/// </summary>
+public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService intake, ApplicationStore applications, TimeProvider time)
+{
+    [Function(nameof(ApiRoutes.SubmitApplication))]
+    public Task<IResult> SubmitApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rounds/{id}/applications")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        ApplicationsApi.SubmitApplication(id, request, rounds, intake, engine, time, cancellationToken);
+
+    [Function(nameof(ApiRoutes.GetApplication))]
+    public Task<IResult> GetApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{reference}")] HttpRequest request, string reference,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        ApplicationsApi.GetApplication(reference, applications, engine, cancellationToken);
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Tilskudd.Api;
+using Tilskudd.Api.Rounds;
+using FromBodyAttribute = Microsoft.Azure.Functions.Worker.Http.FromBodyAttribute;
+
+namespace Tilskudd.Functions.Rounds;
+
+/// <summary>
+/// The rounds routes of <see cref="ApiRoutes"/> as HTTP-triggered functions, forwarding to
+/// <see cref="RoundsApi"/>. Routes omit the "api/" that host.json's routePrefix adds. The handlers
+/// return IResult, which the ASP.NET Core integration executes on the request's HttpContext.
+/// </summary>
+public sealed class RoundsFunctions(RoundDirectory rounds, TimeProvider time)
+{
+    [Function(nameof(ApiRoutes.ListRounds))]
+    public Task<IResult> ListRounds(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds")] HttpRequest request, CancellationToken cancellationToken) =>
+        RoundsApi.ListRounds(rounds, time, cancellationToken);
+
+    [Function(nameof(ApiRoutes.GetRound))]
+    public Task<IResult> GetRound(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        RoundsApi.GetRound(id, rounds, time, cancellationToken);
+
+    // Opening a round is the kommune's administrator's act: until the Api has its own sign-in, the
+    // Functions host asks for a function key rather than leave it open to anyone.
+    [Function(nameof(ApiRoutes.OpenRound))]
+    public Task<IResult> OpenRound(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rounds")] HttpRequest request, [FromBody] OpenRoundRequest body, CancellationToken cancellationToken) =>
+        RoundsApi.OpenRound(body, rounds, time, cancellationToken);
+}
