@@ -25,13 +25,26 @@ public static class RoundsApi
             : TypedResults.Ok(Details(round, time.GetUtcNow()));
     }
 
-    public static async Task<IResult> OpenRound(OpenRoundRequest body, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a scheme's round for a grant year. The body is read here, not bound by the host, so both
+    /// hosts answer a missing or broken body the same way: 400 with the field named.
+    /// </summary>
+    public static async Task<IResult> OpenRound(HttpRequest request, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
     {
+        OpenRoundRequest? body = null;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<OpenRoundRequest>(request.Body, JsonDefaults.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+        }
+
         if (body is null || string.IsNullOrWhiteSpace(body.SchemeId) || body.GrantYear is < 2000 or > 2100)
         {
             return Problems.Validation(new Dictionary<string, string[]>
             {
-                ["schemeId"] = ["Oppgi ordningen (for eksempel «alta» eller «oslo») og et tildelingsår mellom 2000 og 2100."],
+                ["schemeId"] = ["Oppgi ordningen (for eksempel «alta» eller «oslo») og et tildelingsår mellom 2000 og 2100, som JSON: {\"schemeId\": \"alta\", \"grantYear\": 2028}."],
             });
         }
 

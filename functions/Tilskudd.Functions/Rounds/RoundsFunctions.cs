@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Tilskudd.Api;
 using Tilskudd.Api.Rounds;
-using FromBodyAttribute = Microsoft.Azure.Functions.Worker.Http.FromBodyAttribute;
 
 namespace Tilskudd.Functions.Rounds;
 
@@ -27,6 +26,6 @@ public sealed class RoundsFunctions(RoundDirectory rounds, TimeProvider time)
     // Functions host asks for a function key rather than leave it open to anyone.
     [Function(nameof(ApiRoutes.OpenRound))]
     public Task<IResult> OpenRound(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rounds")] HttpRequest request, [FromBody] OpenRoundRequest body, CancellationToken cancellationToken) =>
-        RoundsApi.OpenRound(body, rounds, time, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rounds")] HttpRequest request, CancellationToken cancellationToken) =>
+        RoundsApi.OpenRound(request, rounds, time, cancellationToken);
 }

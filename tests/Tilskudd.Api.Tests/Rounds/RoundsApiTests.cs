@@ -67,4 +67,16 @@ public sealed class RoundsApiTests(TilskuddFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Opening_a_round_with_a_broken_body_is_refused_with_the_field_named()
+    {
+        using var content = new StringContent("{ schemeId: ", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("/api/rounds", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(problem!["errors"]!["schemeId"]);
+    }
 }
