@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tilskudd.Api.Applications;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
@@ -23,9 +24,13 @@ public static class TilskuddApi
     public static IServiceCollection AddTilskudd(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         services.AddSingleton(storage);
-        services.AddSingleton(mail);
+        // A missing SendGrid key fails the host at start, not the first receipt mail hours later.
+        services.AddOptions<MailOptions>()
+            .Bind(configuration.GetSection(MailOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SendGridApiKey), "Tilskudd:Mail:SendGridApiKey is not set: mail cannot be sent.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(json => JsonDefaults.Configure(json.SerializerOptions));
         services.AddProblemDetails();
@@ -41,7 +46,7 @@ public static class TilskuddApi
 
         services.AddHttpClient(nameof(SendGridMailSender));
         services.AddSingleton<IMailSender>(sp => new SendGridMailSender(
-            mail, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridMailSender))));
+            sp.GetRequiredService<MailOptions>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridMailSender))));
         services.AddSingleton<IMailLedger, TableMailLedger>();
         services.AddSingleton<IMailRenderer, TemplateMailRenderer>();
         services.AddTransient<SendMail>();

@@ -52,9 +52,20 @@ if (devMail)
     app.MapDevMail();
 }
 
-await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
-await app.Services.GetRequiredService<RoundDirectory>().OpenCurrentRoundsAsync(app.Lifetime.ApplicationStopping);
+try
+{
+    await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
+    await app.Services.GetRequiredService<RoundDirectory>().OpenCurrentRoundsAsync(app.Lifetime.ApplicationStopping);
+}
+catch (Exception e) when (e is Azure.RequestFailedException or AggregateException { InnerException: Azure.RequestFailedException })
+{
+    Tilskudd.Local.LocalHostLog.StorageUnreachable(app.Logger, e);
+    await app.DisposeAsync(); // flushes the console log
+    return 1;
+}
+
 Tilskudd.Local.LocalHostLog.Ready(app.Logger);
 await app.RunAsync();
+return 0;
 
 public partial class Program;
