@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Tilskudd.Domain.Time;
-using System.Text.Json.Nodes;
 
 namespace Tilskudd.Local.DevMail;
 

@@ -56,4 +56,13 @@ public sealed class EngineOptions
 
     /// <summary>Activity work items in flight at once; activities mostly wait on storage and mail, so more than cores.</summary>
     public int MaxConcurrentActivities { get; set; } = 16;
+
+    /// <summary>Control-queue messages fetched per read; 32 is the provider's default and Azure Queues' maximum.</summary>
+    public int ControlQueueBatchSize { get; set; } = 32;
+
+    /// <summary>Control-queue messages held in memory per worker before it stops fetching; the provider's default.</summary>
+    public int ControlQueueBufferThreshold { get; set; } = 64;
+
+    /// <summary>Keeps an orchestration's history in memory between episodes; off, as in the provider.</summary>
+    public bool ExtendedSessionsEnabled { get; set; }
 }

@@ -51,6 +51,9 @@ public sealed partial class EngineSidecar : IHostedService, IAsyncDisposable
         WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
         MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
         MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+        ControlQueueBatchSize = options.ControlQueueBatchSize,
+        ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
+        ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
         LoggerFactory = loggerFactory,
     });
 
