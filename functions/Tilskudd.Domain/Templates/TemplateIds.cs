@@ -1,0 +1,38 @@
+namespace Tilskudd.Domain.Templates;
+
+/// <summary>
+/// The mail and letter templates, one Liquid file per purpose in Templates/Files ("{id}.liquid").
+/// Each file's first line is the subject; the text after the next blank line is the body.
+/// </summary>
+public static class TemplateIds
+{
+    /// <summary>Receipt with the reference number, sent at once when an application is submitted.</summary>
+    public const string Kvittering = "kvittering";
+
+    /// <summary>Request for more information with a reply deadline.</summary>
+    public const string Mangelbrev = "mangelbrev";
+
+    public const string VedtakInnvilget = "vedtak-innvilget";
+    public const string VedtakDelvisInnvilget = "vedtak-delvis-innvilget";
+    public const string VedtakAvslag = "vedtak-avslag";
+
+    /// <summary>The grant letter with its terms (vilkår), to be accepted by a deadline.</summary>
+    public const string Tilskuddsbrev = "tilskuddsbrev";
+
+    public const string PaminnelseAksept = "paminnelse-aksept";
+    public const string Utbetalingsmelding = "utbetalingsmelding";
+    public const string Rapportpaminnelse = "rapportpaminnelse";
+
+    /// <summary>Overdue notice for a report not received.</summary>
+    public const string Purring = "purring";
+
+    public const string Tilbakebetalingskrav = "tilbakebetalingskrav";
+    public const string KlageMottatt = "klage-mottatt";
+    public const string Klagevedtak = "klagevedtak";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Kvittering, Mangelbrev, VedtakInnvilget, VedtakDelvisInnvilget, VedtakAvslag, Tilskuddsbrev,
+        PaminnelseAksept, Utbetalingsmelding, Rapportpaminnelse, Purring, Tilbakebetalingskrav, KlageMottatt, Klagevedtak,
+    ];
+}
