@@ -48,6 +48,19 @@ public static class RoundCatalog
         return Made.GetOrAdd((file.SchemeId, grantYear), key => Make(file, key.Year));
     }
 
+    /// <summary>The round with an id as <see cref="ForYear"/> makes them ("alta-2027"); null when no scheme or year fits.</summary>
+    public static Round? ById(string roundId)
+    {
+        ArgumentNullException.ThrowIfNull(roundId);
+        int dash = roundId.LastIndexOf('-');
+        return dash > 0
+            && int.TryParse(roundId.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int year)
+            && year is > 1900 and < 9999
+            && HasScheme(roundId[..dash])
+                ? ForYear(roundId[..dash], year)
+                : null;
+    }
+
     /// <summary>The first grant year, from the year before <paramref name="now"/>, whose application deadline has not passed.</summary>
     public static Round CurrentRound(string schemeId, DateTimeOffset now)
     {

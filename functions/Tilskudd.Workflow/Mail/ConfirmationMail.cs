@@ -1,4 +1,5 @@
-using System.Globalization;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Domain.Templates;
 using Tilskudd.Workflow.Cases;
 
 namespace Tilskudd.Workflow.Mail;
@@ -6,20 +7,16 @@ namespace Tilskudd.Workflow.Mail;
 /// <summary>The receipt (kvittering) every applicant gets with the reference number.</summary>
 public static class ConfirmationMail
 {
-    public const string Template = "kvittering";
-
-    public static MailRequest For(CaseStart start) => new(
-        MailId: $"{start.Reference}/{Template}",
-        Template: Template,
-        Model: new Dictionary<string, string>
-        {
-            ["reference"] = start.Reference,
-            ["roundId"] = start.RoundId,
-            ["organisationName"] = start.OrganisationName,
-            ["organisationNumber"] = start.OrganisationNumber,
-            ["amountAppliedFor"] = start.AmountAppliedFor.ToString(CultureInfo.InvariantCulture),
-            ["submittedAt"] = start.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
-        },
-        To: start.MailTo,
-        Cc: start.MailCopyTo);
+    /// <summary>The receipt for a new case; pure, so the orchestrator may call it.</summary>
+    public static MailRequest For(CaseStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var round = RoundCatalog.ById(start.RoundId) ?? throw new ArgumentException($"Unknown round '{start.RoundId}'.", nameof(start));
+        return new MailRequest(
+            MailId: $"{start.Reference}/{TemplateIds.Kvittering}",
+            Template: TemplateIds.Kvittering,
+            Model: MailModels.Kvittering(start.Reference, start.OrganisationName, round, start.AmountAppliedFor, start.SubmittedAt),
+            To: start.MailTo,
+            Cc: start.MailCopyTo);
+    }
 }
