@@ -8,12 +8,13 @@ public static class StorageNames
     public const string IdempotencyTable = "idempotency";
     public const string RoundsTable = "rounds";
     public const string MailLedgerTable = "mailledger";
+    public const string PotsTable = "pots";
 
     public const string AttachmentsContainer = "attachments";
     public const string ApplicationsContainer = "applications";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable];
+        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable];
 
     public static IReadOnlyList<string> Containers { get; } = [AttachmentsContainer, ApplicationsContainer];
 }

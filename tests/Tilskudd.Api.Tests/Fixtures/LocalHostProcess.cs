@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
+using Tilskudd.Testing;
+
 namespace Tilskudd.Api.Tests.Fixtures;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Tilskudd.Testing;
 
 [assembly: AssemblyFixture(typeof(Tilskudd.Api.Tests.Fixtures.TilskuddFixture))]
 

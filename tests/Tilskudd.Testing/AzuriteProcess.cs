@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Tilskudd.Api.Tests.Fixtures;
+namespace Tilskudd.Testing;
 
 /// <summary>An Azurite of the tests' own: in memory, loopback only, on free ports; stopped on dispose.</summary>
 public sealed class AzuriteProcess : IAsyncDisposable

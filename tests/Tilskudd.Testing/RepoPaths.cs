@@ -1,6 +1,6 @@
-namespace Tilskudd.Api.Tests.Fixtures;
+namespace Tilskudd.Testing;
 
-static class RepoPaths
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tilskudd.Api.Tests.Fixtures;
+namespace Tilskudd.Testing;
 
-static class FreePorts
+public static class FreePorts
 {
     public static int Next()
     {
