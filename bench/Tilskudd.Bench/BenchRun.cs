@@ -1,0 +1,51 @@
+using Tilskudd.Bench.Intake;
+using Tilskudd.Bench.Report;
+using Tilskudd.Bench.TimerFloor;
+
+namespace Tilskudd.Bench;
+
+/// <summary>Runs the plan's scenarios one after the other and writes the results table.</summary>
+public static class BenchRun
+{
+    public static async Task<int> RunAsync(BenchPlan plan)
+    {
+        var started = DateTime.UtcNow;
+        Console.WriteLine($"Tilskudd bench, {plan.Mode} mode");
+        IntakeRun? host = null, floor = null;
+        if (plan.Intake)
+        {
+            Console.WriteLine("Intake (issue 18, item 1)");
+            host = await IntakeScenario.RunHostAsync(plan.IntakeLevels);
+            floor = await IntakeScenario.RunFloorAsync(plan.IntakeLevels);
+        }
+
+        var timerRows = new List<TimerFloorRow>();
+        if (plan.Timer)
+        {
+            Console.WriteLine("Timer floor (issue 18, item 3)");
+            double parkRateGuess = 40;
+            foreach (var settings in plan.TimerSettings)
+            {
+                try
+                {
+                    var row = await TimerFloorScenario.RunAsync(settings, plan.TimerOrchestrations, parkRateGuess, plan.TimerCap);
+                    timerRows.Add(row);
+                    parkRateGuess = Math.Max(5, row.ParkRate * 0.85);
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine($"    {settings.Label} failed: {e.Message}");
+                }
+            }
+        }
+
+        string markdown = ResultsReport.Write(plan, started, DateTime.UtcNow, host, floor, timerRows);
+        Directory.CreateDirectory(Infrastructure.RepoPaths.Results);
+        string path = Path.Combine(Infrastructure.RepoPaths.Results, plan.ResultName + ".md");
+        await File.WriteAllTextAsync(path, markdown);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Written to {Path.GetRelativePath(Infrastructure.RepoPaths.Root, path)}");
+        return 0;
+    }
+}

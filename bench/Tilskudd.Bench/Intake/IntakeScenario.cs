@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.Json;
+using Tilskudd.Bench.Infrastructure;
+
+namespace Tilskudd.Bench.Intake;
+
+/// <summary>One intake run's figures with the windows between its marks.</summary>
+public sealed record IntakeRun(string Name, IntakeRunResult Result, IReadOnlyDictionary<int, Window> Submitting, IReadOnlyDictionary<int, Window> ToDrained)
+{
+    public LevelResult Level(int concurrency) => Result.Levels.First(l => l.Concurrency == concurrency);
+
+    /// <summary>Storage requests per application over a level, from its first submit until every case ran its first activity.</summary>
+    public double RequestsPerApplication(int concurrency, Func<RequestKey, bool>? where = null) =>
+        ToDrained[concurrency].Requests.Total(where) / (double)Math.Max(Level(concurrency).Submitted, 1);
+}
+
+/// <summary>
+/// Issue 18 item 1: submits against Tilskudd.Local (its own process, as a person runs it) and the
+/// floor (the same writes with the SDKs, no host), each on its own fresh Azurite behind the request
+/// counter, at the same concurrency levels, one after the other in the same run.
+/// </summary>
+public static class IntakeScenario
+{
+    public const string HostTaskHub = "BenchIntakeHost";
+    const string ClockStart = "2026-11-25T10:00:00+01:00";
+
+    public static async Task<IntakeRun> RunHostAsync(IReadOnlyList<(int Concurrency, int Count)> levels)
+    {
+        Console.WriteLine($"  intake through Tilskudd.Local, levels {IntakeLevels.Format(levels)}");
+        if (!File.Exists(RepoPaths.LocalHostDll))
+        {
+            throw new InvalidOperationException($"{RepoPaths.LocalHostDll} is missing: bench/run.sh builds it (dotnet build -c Release).");
+        }
+
+        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
+        counter.RegisterTaskHub(HostTaskHub);
+        await using var sampler = new ProcessSampler();
+        sampler.Watch("azurite", azurite.ProcessId);
+        sampler.Watch("bench", Environment.ProcessId);
+        var timeline = new Timeline(counter, sampler);
+
+        int port = FreePorts.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = baseAddress.ToString(),
+            ["Urls"] = baseAddress.ToString(),
+            ["Tilskudd__Storage__ConnectionString"] = counter.ConnectionString,
+            ["Tilskudd__Engine__TaskHub"] = HostTaskHub,
+            ["Tilskudd__Mail__SendGridHost"] = baseAddress.ToString(),
+            ["Tilskudd__DevClock__StartAt"] = ClockStart,
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        await using var host = ChildProcess.Start(RepoPaths.LocalHostDll, [], environment, timeline, echo: false, Path.GetDirectoryName(RepoPaths.LocalHostDll)!);
+        sampler.Watch("host", host.Id);
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(100),
+        };
+        await WaitUntilReadyAsync(http, host);
+        var payload = ApplicationPayload.Load();
+
+        async Task SubmitAsync(int i, CancellationToken ct)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/rounds/{ApplicationPayload.RoundId}/applications") { Content = payload.ToContent() };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                throw new HttpRequestException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        }
+
+        // Drained when the dev mail sink holds a receipt for every application sent so far.
+        async Task<bool> MailsAtLeastAsync(int expected)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+            while (DateTime.UtcNow < deadline)
+            {
+                using var mails = JsonDocument.Parse(await http.GetStringAsync(new Uri("/dev/mail?json", UriKind.Relative)));
+                if (mails.RootElement.GetArrayLength() >= expected)
+                {
+                    return true;
+                }
+
+                await Task.Delay(500);
+            }
+
+            return false;
+        }
+
+        var levelResults = await IntakeLevels.RunAsync(levels, SubmitAsync, MailsAtLeastAsync, name => timeline.Add(name));
+        var result = new IntakeRunResult(levelResults, ProcessUsage.Read(host.Id)?.PeakRssBytes ?? 0);
+        return Summarise("host", result, timeline);
+    }
+
+    public static async Task<IntakeRun> RunFloorAsync(IReadOnlyList<(int Concurrency, int Count)> levels)
+    {
+        Console.WriteLine($"  intake floor (SDKs and engine, no host), levels {IntakeLevels.Format(levels)}");
+        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
+        counter.RegisterTaskHub(IntakeFloorChild.TaskHub);
+        await using var sampler = new ProcessSampler();
+        sampler.Watch("azurite", azurite.ProcessId);
+        sampler.Watch("bench", Environment.ProcessId);
+        var timeline = new Timeline(counter, sampler);
+        await using var child = ChildProcess.StartRole(IntakeFloorChild.Role, ["--levels", IntakeLevels.Format(levels)],
+            new Dictionary<string, string> { ["BENCH_STORAGE"] = counter.ConnectionString }, timeline, echo: true);
+        sampler.Watch("floor", child.Id);
+        var result = JsonSerializer.Deserialize<IntakeRunResult>(await child.ResultAsync(TimeSpan.FromMinutes(15)))!;
+        await child.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        return Summarise("floor", result, timeline);
+    }
+
+    static IntakeRun Summarise(string name, IntakeRunResult result, Timeline timeline)
+    {
+        var submitting = result.Levels.ToDictionary(l => l.Concurrency, l => timeline.Between($"c{l.Concurrency}-start", $"c{l.Concurrency}-end"));
+        var drained = result.Levels.ToDictionary(l => l.Concurrency, l => timeline.Between($"c{l.Concurrency}-start", $"c{l.Concurrency}-drained"));
+        var run = new IntakeRun(name, result, submitting, drained);
+        foreach (var level in result.Levels)
+        {
+            var w = submitting[level.Concurrency];
+            string cpu = string.Join(", ", w.CpuPercent.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:0} %"));
+            Console.WriteLine(
+                $"    {name} c={level.Concurrency}: {level.Submitted} in {level.Seconds:0.0} s = {level.PerSecond:0.0}/s, " +
+                $"p50 {level.P50Ms:0} ms p95 {level.P95Ms:0} ms p99 {level.P99Ms:0} ms, failed {level.Failed}; " +
+                $"{run.RequestsPerApplication(level.Concurrency):0.0} requests/application; CPU {cpu}" +
+                (level.FirstError is null ? "" : $"; first error: {level.FirstError}"));
+        }
+
+        return run;
+    }
+
+    static async Task WaitUntilReadyAsync(HttpClient http, ChildProcess host)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            if (host.HasExited)
+            {
+                throw new InvalidOperationException($"Tilskudd.Local exited:{Environment.NewLine}{host.Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/api/rounds", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Tilskudd.Local did not answer within 90 s:{Environment.NewLine}{host.Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
