@@ -30,9 +30,12 @@ public static class TemplateIds
     public const string KlageMottatt = "klage-mottatt";
     public const string Klagevedtak = "klagevedtak";
 
+    /// <summary>Answer to a request to change what the grant is for (written consent, or not).</summary>
+    public const string SvarEndring = "svar-endring";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Kvittering, Mangelbrev, VedtakInnvilget, VedtakDelvisInnvilget, VedtakAvslag, Tilskuddsbrev,
-        PaminnelseAksept, Utbetalingsmelding, Rapportpaminnelse, Purring, Tilbakebetalingskrav, KlageMottatt, Klagevedtak,
+        PaminnelseAksept, Utbetalingsmelding, Rapportpaminnelse, Purring, Tilbakebetalingskrav, KlageMottatt, Klagevedtak, SvarEndring,
     ];
 }

@@ -13,7 +13,7 @@ namespace Tilskudd.Domain.Templates;
 /// and model give the same text. The model is flat text, as it travels in effects and activities:
 /// amounts as whole kroner ("45000"), dates as ISO dates or instants ("2024-04-15",
 /// "2024-04-02T10:00:00+02:00"), lists as lines separated by "\n". Templates format them with the
-/// <c>kroner</c> and <c>dato</c> filters ("kr 45 000", "15. april 2024"; instants as their Oslo date).
+/// <c>kroner</c>, <c>dato</c> and <c>lines</c> filters ("kr 45 000", "15. april 2024"; instants as their Oslo date).
 /// A template that reads a value the model lacks fails, so a missing field never becomes a blank in a letter.
 /// </summary>
 public static class TemplateRenderer
@@ -84,6 +84,8 @@ public static class TemplateRenderer
         };
         options.Filters.AddFilter("kroner", (input, _, _) => new StringValue(NorwegianFormat.Kroner(ParseAmount(input.ToStringValue()))));
         options.Filters.AddFilter("dato", (input, _, _) => new StringValue(NorwegianFormat.Date(ParseDate(input.ToStringValue()))));
+        options.Filters.AddFilter("lines", (input, _, _) => new ArrayValue(
+            input.ToStringValue().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => (FluidValue)new StringValue(l)).ToList()));
         return options;
     }
 

@@ -1,0 +1,368 @@
+using Tilskudd.Domain.Templates;
+using Tilskudd.Domain.Text;
+using Tilskudd.Domain.Time;
+using static Tilskudd.Domain.Cases.CaseRules;
+
+namespace Tilskudd.Domain.Cases;
+
+/// <summary>
+/// The case lifecycle of every round as three pure functions: <see cref="Decide"/> (command → events and
+/// effects, or a refusal naming its rule), <see cref="Evolve"/> (event → state) and <see cref="NextDueAt"/>
+/// (when the clock must next <see cref="Tick"/>). Time is passed in; nothing here reads a clock or does I/O.
+/// </summary>
+public static partial class CaseDecider
+{
+    public static CaseResult Decide(CaseState state, CaseCommand command, CaseContext context, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (state.Status != CaseStatus.New && context.Round.Id != state.RoundId)
+        {
+            throw new ArgumentException($"Case {state.Reference} belongs to round {state.RoundId}, not {context.Round.Id}.", nameof(context));
+        }
+
+        if (!CaseTransitions.Takes(state.Status, command))
+        {
+            return CaseResult.Refused(new("not-allowed-now", $"{CommandNames.Of(command)} kan ikke gjøres når saken har status «{StatusNames.Of(state.Status)}»."));
+        }
+
+        var change = new Change(state, context, now);
+        var error = command switch
+        {
+            SubmitApplication c => OnSubmit(change, c),
+            CheckEligibility c => OnCheckEligibility(change, c),
+            StartReview c => OnStartReview(change, c),
+            RequestInformation c => OnRequestInformation(change, c),
+            SubmitInformation c => OnSubmitInformation(change, c),
+            Assess c => OnAssess(change, c),
+            MakeDecision c => OnMakeDecision(change, c),
+            AcceptTerms c => OnAcceptTerms(change, c),
+            DeclineTerms c => OnDeclineTerms(change, c),
+            Withdraw c => OnWithdraw(change, c),
+            RequestChange c => OnRequestChange(change, c),
+            AnswerChangeRequest c => OnAnswerChangeRequest(change, c),
+            SubmitReport c => OnSubmitReport(change, c),
+            ReviewReport c => OnReviewReport(change, c),
+            RegisterRepayment c => OnRegisterRepayment(change, c),
+            Appeal c => OnAppeal(change, c),
+            ReconsiderAppeal c => OnReconsiderAppeal(change, c),
+            Tick => OnTick(change),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
+        };
+
+        return error is null ? change.Result() : CaseResult.Refused(error);
+    }
+
+    /// <summary>The state after all the events, from <see cref="CaseState.Initial"/>.</summary>
+    public static CaseState Replay(IEnumerable<CaseEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return events.Aggregate(CaseState.Initial, Evolve);
+    }
+
+    static DomainError? OnSubmit(Change change, SubmitApplication c)
+    {
+        var round = change.Context.Round;
+        if ((TextIsGiven(c.Reference, "Referansenummer") ?? TextIsGiven(c.ContactEmail, "E-postadresse")) is { } missing)
+        {
+            return missing;
+        }
+
+        var policy = CasePolicy.For(round);
+        var reviewReminder = OfficeHours.OnOrAfter(WorkingDays.Add(round.ApplicationDeadline, round.ReviewReminderWorkingDays), policy);
+        change.Add(new CaseSubmitted(
+            c.By, change.Now, c.Reference, round.Id, c.OrganisationNumber, c.OrganisationName, c.Kind, c.Delmål, c.AmountAppliedFor,
+            c.ContactEmail, c.AtAsylumReception, c.ReceptionContact, round.ApplicationDeadline, reviewReminder, policy));
+
+        // The intake's receipt has the id "{reference}/kvittering"; the same id here means it is sent once whichever sends it.
+        change.Effect(new SendMail($"{c.Reference}/{TemplateIds.Kvittering}", TemplateIds.Kvittering, c.ContactEmail, CaseMails.Model(change.State, round)));
+        return null;
+    }
+
+    static DomainError? OnCheckEligibility(Change change, CheckEligibility c)
+    {
+        if (RegisterFactsComeFromTheSystem(c.By) is { } error)
+        {
+            return error;
+        }
+
+        var round = change.Context.Round;
+        string?[] findings =
+        [
+            MustBeRegisteredInFrivillighetsregisteret(round, c),
+            MustBeRegisteredInTheRoundsKommune(round, c),
+            OrganisationMustBeAtLeastOneYearOld(round, c, OsloTime.DateOf(change.State.SubmittedAt)),
+        ];
+        change.Add(new EligibilityChecked(c.By, change.Now, [.. findings.OfType<string>()]));
+        return null;
+    }
+
+    static DomainError? OnStartReview(Change change, StartReview c)
+    {
+        if ((OnlyCaseworkersHandleCases(c.By) ?? ReviewStartsAfterTheApplicationDeadline(change.State, change.Now)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new ReviewStarted(c.By, change.Now));
+        return null;
+    }
+
+    static DomainError? OnRequestInformation(Change change, RequestInformation c)
+    {
+        var round = change.Context.Round;
+        var replyBy = c.ReplyBy ?? WorkingDays.NextOnOrAfter(OsloTime.DateOf(change.Now).AddDays(round.InformationReplyDays));
+        if ((OnlyCaseworkersHandleCases(c.By) ?? TextIsGiven(c.Question, "Spørsmålet") ?? ReplyDeadlineMustBeInTheFuture(replyBy, change.Now)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new InformationRequested(c.By, change.Now, c.Question.Trim(), replyBy));
+        change.Mail(TemplateIds.Mangelbrev, ("question", c.Question.Trim()), ("replyBy", MailModels.Date(replyBy)));
+        return null;
+    }
+
+    static DomainError? OnSubmitInformation(Change change, SubmitInformation c)
+    {
+        if ((OnlyTheOrganisationActsForItself(c.By) ?? TextIsGiven(c.Answer, "Svaret")) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new InformationReceived(c.By, change.Now, c.Answer.Trim()));
+        change.Notify(null, "Søkeren har svart på spørsmålet om mer informasjon.");
+        return null;
+    }
+
+    static DomainError? OnAssess(Change change, Assess c)
+    {
+        var round = change.Context.Round;
+        var state = change.State;
+        if ((OnlyCaseworkersHandleCases(c.By)
+            ?? EveryCriterionOfTheRoundIsScored(round, state, c.Scores)
+            ?? ScoresAreFromZeroToFive(c.Scores)
+            ?? ExclusionsAreTheRoundsOwn(round, c.Exclusions)
+            ?? RecommendationNeverAboveAmountAppliedFor(state, c.RecommendedAmount)
+            ?? ReceptionActivityNeedsAContactPerson(round, state, c.RecommendedAmount)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new CaseAssessed(c.By, change.Now, c.Scores, c.Exclusions, c.RecommendedAmount, c.Comment));
+        change.Notify(null, $"Innstilling klar til vedtak: {NorwegianFormat.Kroner(c.RecommendedAmount)}.");
+        return null;
+    }
+
+    static DomainError? OnMakeDecision(Change change, MakeDecision c) =>
+        OnlyTheDecisionMakerDecides(c.By) ?? Decision(change, c.By, c.Outcome, c.Amount, c.Reasons);
+
+    /// <summary>A decision, first or changed after an appeal: checked against every decision rule, and the pot adjusted.</summary>
+    static DomainError? Decision(Change change, Actor by, DecisionOutcome outcome, long amount, IReadOnlyList<string> reasons)
+    {
+        var state = change.State;
+        var round = change.Context.Round;
+        long granted = outcome == DecisionOutcome.Rejected ? 0 : amount;
+        if ((RejectionStatesItsReasons(outcome, reasons)
+            ?? PartialGrantIsBelowAmountAppliedForWithReason(state, outcome, amount, reasons)
+            ?? (granted > 0 ? IneligibleOrganisationCannotBeGranted(state) : null)
+            ?? (granted > 0 ? ExcludedActivityCannotBeGranted(round, state) : null)
+            ?? GrantNeverAboveAmountAppliedFor(state, granted)
+            ?? GrantCannotExceedWhatIsLeftInThePot(change.Context, granted, state.Reserved)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new DecisionMade(by, change.Now, outcome, granted, [.. reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())], OfficeHours.NextOpenAt(change.Now, state.Policy)));
+        if (granted > 0)
+        {
+            change.Effect(new ReserveGrant(change.Id("reserve"), state.RoundId, state.Reference, granted));
+        }
+        else if (state.Reserved > 0)
+        {
+            change.Effect(new ReleaseGrant(change.Id("release"), state.RoundId, state.Reference, state.Reserved));
+        }
+
+        return null;
+    }
+
+    static DomainError? OnAcceptTerms(Change change, AcceptTerms c)
+    {
+        if (OnlyTheOrganisationActsForItself(c.By) is { } error)
+        {
+            return error;
+        }
+
+        var state = change.State;
+        var tranches = TranchePlan.For(change.Context.Round, state.Granted, OsloTime.DateOf(change.Now), state.Policy);
+        change.Add(new TermsAccepted(c.By, change.Now, tranches));
+        foreach (var t in tranches)
+        {
+            change.Effect(new RegisterTranche(change.Id($"tranche-{t.Number}"), state.RoundId, state.Reference, t.Number, t.Amount, t.DueOn));
+        }
+
+        return null;
+    }
+
+    static DomainError? OnDeclineTerms(Change change, DeclineTerms c)
+    {
+        if (OnlyTheOrganisationActsForItself(c.By) is { } error)
+        {
+            return error;
+        }
+
+        long reserved = change.State.Reserved;
+        change.Add(new TermsDeclined(c.By, change.Now, c.Reason ?? ""));
+        change.Release(reserved);
+        change.Notify(null, "Organisasjonen takket nei til tilskuddet; beløpet er ført tilbake til rammen.");
+        return null;
+    }
+
+    static DomainError? OnWithdraw(Change change, Withdraw c)
+    {
+        if (OnlyTheOrganisationActsForItself(c.By) is { } error)
+        {
+            return error;
+        }
+
+        long reserved = change.State.Reserved;
+        change.Add(new ApplicationWithdrawn(c.By, change.Now, c.Reason ?? ""));
+        change.Release(reserved);
+        change.Notify(null, "Søknaden er trukket.");
+        return null;
+    }
+
+    static DomainError? OnRequestChange(Change change, RequestChange c)
+    {
+        if ((OnlyTheOrganisationActsForItself(c.By) ?? TextIsGiven(c.Description, "Beskrivelsen av endringen") ?? ChangesNeedWrittenConsentOneAtATime(change.State)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new ChangeRequested(c.By, change.Now, c.Description.Trim()));
+        change.Notify(null, "Organisasjonen søker om å endre grunnlaget for tilskuddet og trenger skriftlig samtykke.");
+        return null;
+    }
+
+    static DomainError? OnAnswerChangeRequest(Change change, AnswerChangeRequest c)
+    {
+        if ((OnlyCaseworkersHandleCases(c.By) ?? OnlyAPendingChangeCanBeAnswered(change.State) ?? TextIsGiven(c.Comment, "Begrunnelsen")) is { } error)
+        {
+            return error;
+        }
+
+        string description = change.State.PendingChange!;
+        change.Add(new ChangeAnswered(c.By, change.Now, c.Consent, c.Comment.Trim()));
+        change.Mail(TemplateIds.SvarEndring, ("change", description), ("consent", c.Consent ? "ja" : "nei"), ("comment", c.Comment.Trim()));
+        return null;
+    }
+
+    static DomainError? OnSubmitReport(Change change, SubmitReport c)
+    {
+        if ((OnlyTheOrganisationActsForItself(c.By)
+            ?? AmountUsedIsWithinTheGrant(change.State, c.AmountUsed)
+            ?? AuditedAccountsRequiredAtOrAbove100000(change.Context.Round, change.State, c.AuditorsStatementAttached)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new ReportSubmitted(c.By, change.Now, c.AmountUsed, c.AuditorsStatementAttached));
+        change.Notify(null, "Rapport og regnskap er mottatt.");
+        return null;
+    }
+
+    static DomainError? OnReviewReport(Change change, ReviewReport c)
+    {
+        if ((OnlyCaseworkersHandleCases(c.By) ?? AmountUsedIsWithinTheGrant(change.State, c.AcceptedUse)) is { } error)
+        {
+            return error;
+        }
+
+        long repayment = UnusedFundsAreClaimedBack(change.State, c.AcceptedUse);
+        if (repayment == 0)
+        {
+            change.Add(new ReportApproved(c.By, change.Now, c.Comment ?? ""));
+            change.Add(new CaseClosed(c.By, change.Now, "Rapport og regnskap godkjent."));
+            return null;
+        }
+
+        var state = change.State;
+        change.Add(new RepaymentClaimed(c.By, change.Now, repayment, c.Comment ?? ""));
+        var extra = new[]
+        {
+            ("amount", MailModels.Amount(repayment)),
+            ("granted", MailModels.Amount(state.Granted)),
+            ("acceptedUse", MailModels.Amount(c.AcceptedUse)),
+            ("comment", c.Comment ?? ""),
+            ("payBy", MailModels.Date(WorkingDays.NextOnOrAfter(OsloTime.DateOf(change.Now).AddDays(30)))),
+        };
+        change.Mail(TemplateIds.Tilbakebetalingskrav, extra);
+        change.Letter(TemplateIds.Tilbakebetalingskrav, extra);
+        return null;
+    }
+
+    static DomainError? OnRegisterRepayment(Change change, RegisterRepayment c)
+    {
+        if ((OnlyCaseworkersHandleCases(c.By) ?? RepaymentMatchesTheClaim(change.State, c.Amount)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new RepaymentRegistered(c.By, change.Now, c.Amount));
+        change.Add(new CaseClosed(c.By, change.Now, "Tilbakebetalingen er registrert."));
+        return null;
+    }
+
+    static DomainError? OnAppeal(Change change, Appeal c)
+    {
+        if ((OnlyTheOrganisationActsForItself(c.By)
+            ?? TextIsGiven(c.Grounds, "Klagen")
+            ?? OneAppealPerCase(change.State)
+            ?? AppealMustArriveWithinTheWindow(change.State, change.Now)) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new AppealReceived(c.By, change.Now, c.Grounds.Trim()));
+        change.Mail(TemplateIds.KlageMottatt, ("appealReceivedAt", MailModels.Instant(change.Now)));
+        change.Notify(null, "Klage mottatt: vurder vedtaket på nytt (forvaltningsloven § 33).");
+        return null;
+    }
+
+    static DomainError? OnReconsiderAppeal(Change change, ReconsiderAppeal c)
+    {
+        var state = change.State;
+        var round = change.Context.Round;
+        if ((OnlyCaseworkersHandleCases(c.By)
+            ?? (c.Upheld ? null : ChangedDecisionIsADifferentDecision(state, c.NewOutcome, c.NewAmount))
+            ?? RejectionStatesItsReasons(c.Upheld ? DecisionOutcome.Rejected : c.NewOutcome, c.Reasons)) is { } error)
+        {
+            return error;
+        }
+
+        var wasGranted = state.Appeal!.StatusBefore == CaseStatus.AwaitingAcceptance;
+        DateOnly? newAcceptanceDeadline = c.Upheld && wasGranted ? AcceptanceDeadlineFor(round, OsloTime.DateOf(change.Now)) : null;
+        change.Add(new AppealReconsidered(c.By, change.Now, c.Upheld, [.. c.Reasons.Where(r => !string.IsNullOrWhiteSpace(r))], newAcceptanceDeadline));
+        if (!c.Upheld && Decision(change, c.By, c.NewOutcome, c.NewAmount, c.Reasons) is { } refused)
+        {
+            return refused;
+        }
+
+        var extra = new List<(string, string)>
+        {
+            ("upheld", c.Upheld ? "ja" : "nei"),
+            ("reasons", CaseMails.Lines(c.Reasons)),
+            ("appealBody", "kommunens klagenemnd"),
+            ("newOutcome", c.Upheld ? "" : StatusNames.Of(c.NewOutcome)),
+            ("newAmount", MailModels.Amount(c.Upheld ? state.Granted : (c.NewOutcome == DecisionOutcome.Rejected ? 0 : c.NewAmount))),
+            ("acceptanceDeadline", newAcceptanceDeadline is { } d ? MailModels.Date(d) : ""),
+        };
+        change.Mail(TemplateIds.Klagevedtak, [.. extra]);
+        change.Letter(TemplateIds.Klagevedtak, [.. extra]);
+        return null;
+    }
+
+    /// <summary>Our choice: the acceptance deadline is the round's days from the letter, moved off weekends and holidays like a legal time limit.</summary>
+    static DateOnly AcceptanceDeadlineFor(Rounds.Round round, DateOnly letterSent) =>
+        WorkingDays.NextOnOrAfter(letterSent.AddDays(round.AcceptanceDays));
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Serialization;
+using Tilskudd.Domain.Rounds;
+
+namespace Tilskudd.Domain.Cases;
+
+/// <summary>Something that happened to a case: who (<see cref="By"/>), when (<see cref="At"/>), and what (the record).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(CaseSubmitted), nameof(CaseSubmitted))]
+[JsonDerivedType(typeof(EligibilityChecked), nameof(EligibilityChecked))]
+[JsonDerivedType(typeof(ReviewStarted), nameof(ReviewStarted))]
+[JsonDerivedType(typeof(InformationRequested), nameof(InformationRequested))]
+[JsonDerivedType(typeof(InformationReceived), nameof(InformationReceived))]
+[JsonDerivedType(typeof(InformationReplyMissed), nameof(InformationReplyMissed))]
+[JsonDerivedType(typeof(CaseworkersReminded), nameof(CaseworkersReminded))]
+[JsonDerivedType(typeof(CaseAssessed), nameof(CaseAssessed))]
+[JsonDerivedType(typeof(DecisionMade), nameof(DecisionMade))]
+[JsonDerivedType(typeof(DecisionLetterSent), nameof(DecisionLetterSent))]
+[JsonDerivedType(typeof(AcceptanceReminderSent), nameof(AcceptanceReminderSent))]
+[JsonDerivedType(typeof(TermsAccepted), nameof(TermsAccepted))]
+[JsonDerivedType(typeof(TermsDeclined), nameof(TermsDeclined))]
+[JsonDerivedType(typeof(GrantLapsed), nameof(GrantLapsed))]
+[JsonDerivedType(typeof(TranchePaidOut), nameof(TranchePaidOut))]
+[JsonDerivedType(typeof(ReportReminderSent), nameof(ReportReminderSent))]
+[JsonDerivedType(typeof(ReportOverdueNoticeSent), nameof(ReportOverdueNoticeSent))]
+[JsonDerivedType(typeof(ReportSubmitted), nameof(ReportSubmitted))]
+[JsonDerivedType(typeof(ReportApproved), nameof(ReportApproved))]
+[JsonDerivedType(typeof(RepaymentClaimed), nameof(RepaymentClaimed))]
+[JsonDerivedType(typeof(RepaymentRegistered), nameof(RepaymentRegistered))]
+[JsonDerivedType(typeof(ChangeRequested), nameof(ChangeRequested))]
+[JsonDerivedType(typeof(ChangeAnswered), nameof(ChangeAnswered))]
+[JsonDerivedType(typeof(AppealReceived), nameof(AppealReceived))]
+[JsonDerivedType(typeof(AppealReconsidered), nameof(AppealReconsidered))]
+[JsonDerivedType(typeof(ApplicationWithdrawn), nameof(ApplicationWithdrawn))]
+[JsonDerivedType(typeof(CaseClosed), nameof(CaseClosed))]
+public abstract record CaseEvent
+{
+    private protected CaseEvent(Actor by, DateTimeOffset at)
+    {
+        By = by;
+        At = at;
+    }
+
+    public Actor By { get; }
+
+    public DateTimeOffset At { get; }
+}
+
+/// <param name="ReviewReminderDueAt">When caseworkers are reminded if the case is not yet assessed (round deadline + N working days, office hours).</param>
+public sealed record CaseSubmitted(
+    Actor By,
+    DateTimeOffset At,
+    string Reference,
+    string RoundId,
+    string OrganisationNumber,
+    string OrganisationName,
+    ApplicationKind Kind,
+    IReadOnlyList<string> Delmål,
+    long AmountAppliedFor,
+    string ContactEmail,
+    bool AtAsylumReception,
+    string? ReceptionContact,
+    DateOnly ApplicationDeadline,
+    DateTimeOffset ReviewReminderDueAt,
+    CasePolicy Policy) : CaseEvent(By, At);
+
+/// <param name="Findings">Norwegian reasons the organisation cannot be granted; empty when eligible.</param>
+public sealed record EligibilityChecked(Actor By, DateTimeOffset At, IReadOnlyList<string> Findings) : CaseEvent(By, At);
+
+public sealed record ReviewStarted(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+
+public sealed record InformationRequested(Actor By, DateTimeOffset At, string Question, DateOnly ReplyBy) : CaseEvent(By, At);
+
+public sealed record InformationReceived(Actor By, DateTimeOffset At, string Answer) : CaseEvent(By, At);
+
+/// <summary>The reply deadline passed without an answer; the review goes on with what the case has.</summary>
+public sealed record InformationReplyMissed(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+
+public sealed record CaseworkersReminded(Actor By, DateTimeOffset At, ReminderReason Reason) : CaseEvent(By, At);
+
+public sealed record CaseAssessed(Actor By, DateTimeOffset At, IReadOnlyList<CriterionScore> Scores, IReadOnlyList<string> Exclusions, long RecommendedAmount, string Comment) : CaseEvent(By, At);
+
+/// <param name="LetterDueAt">When the decision letter goes out: the next office hour.</param>
+public sealed record DecisionMade(Actor By, DateTimeOffset At, DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, DateTimeOffset LetterDueAt) : CaseEvent(By, At);
+
+/// <summary>The decision letter (and for a grant the grant letter) went out; the appeal window runs from <paramref name="SentOn"/>.</summary>
+public sealed record DecisionLetterSent(
+    Actor By,
+    DateTimeOffset At,
+    DateOnly SentOn,
+    DateOnly AppealDeadline,
+    DateOnly? AcceptanceDeadline,
+    DateTimeOffset? AcceptanceReminderDueAt,
+    DateOnly? ReportDeadline) : CaseEvent(By, At);
+
+public sealed record AcceptanceReminderSent(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+
+public sealed record TermsAccepted(Actor By, DateTimeOffset At, IReadOnlyList<Tranche> Tranches) : CaseEvent(By, At);
+
+public sealed record TermsDeclined(Actor By, DateTimeOffset At, string Reason) : CaseEvent(By, At);
+
+/// <summary>The acceptance deadline passed without an answer: the grant falls away and its money goes back to the pot.</summary>
+public sealed record GrantLapsed(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+
+public sealed record TranchePaidOut(Actor By, DateTimeOffset At, int Number, long Amount) : CaseEvent(By, At);
+
+/// <param name="Number">1 for the first reminder before the deadline.</param>
+public sealed record ReportReminderSent(Actor By, DateTimeOffset At, int Number) : CaseEvent(By, At);
+
+public sealed record ReportOverdueNoticeSent(Actor By, DateTimeOffset At, int Number) : CaseEvent(By, At);
+
+public sealed record ReportSubmitted(Actor By, DateTimeOffset At, long AmountUsed, bool AuditorsStatementAttached) : CaseEvent(By, At);
+
+public sealed record ReportApproved(Actor By, DateTimeOffset At, string Comment) : CaseEvent(By, At);
+
+public sealed record RepaymentClaimed(Actor By, DateTimeOffset At, long Amount, string Comment) : CaseEvent(By, At);
+
+public sealed record RepaymentRegistered(Actor By, DateTimeOffset At, long Amount) : CaseEvent(By, At);
+
+public sealed record ChangeRequested(Actor By, DateTimeOffset At, string Description) : CaseEvent(By, At);
+
+public sealed record ChangeAnswered(Actor By, DateTimeOffset At, bool Consent, string Comment) : CaseEvent(By, At);
+
+public sealed record AppealReceived(Actor By, DateTimeOffset At, string Grounds) : CaseEvent(By, At);
+
+/// <param name="Upheld">True: forwarded to the appeal body. False: the decision is changed and a <see cref="DecisionMade"/> follows.</param>
+public sealed record AppealReconsidered(Actor By, DateTimeOffset At, bool Upheld, IReadOnlyList<string> Reasons, DateOnly? NewAcceptanceDeadline) : CaseEvent(By, At);
+
+public sealed record ApplicationWithdrawn(Actor By, DateTimeOffset At, string Reason) : CaseEvent(By, At);
+
+public sealed record CaseClosed(Actor By, DateTimeOffset At, string Reason) : CaseEvent(By, At);
+
+public enum ReminderReason
+{
+    /// <summary>Not assessed N working days after the round deadline.</summary>
+    ReviewNotAssessed,
+
+    /// <summary>No answer to a request for information by its deadline.</summary>
+    InformationNotAnswered,
+
+    /// <summary>The report is still missing after the third overdue notice.</summary>
+    ReportOverdue,
+
+    /// <summary>A grant lapsed because its terms were not accepted in time.</summary>
+    GrantLapsed,
+}
+
+/// <summary>One payout (utbetalingstermin).</summary>
+/// <param name="Number">1 (spring, or the only one), 2 (autumn).</param>
+public sealed record Tranche(int Number, string Name, long Amount, DateOnly DueOn, DateTimeOffset DueAt, bool Paid = false);

@@ -1,0 +1,216 @@
+using System.Globalization;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Domain.Text;
+using Tilskudd.Domain.Time;
+
+namespace Tilskudd.Domain.Cases;
+
+/// <summary>
+/// Every rule a case command can be refused by, one method each, named by the rule. A method
+/// answers null when the rule is kept, or the <see cref="DomainError"/> a caseworker or applicant sees.
+/// </summary>
+public static class CaseRules
+{
+    // ── Who may do what ──────────────────────────────────────────────────────────────
+
+    public static DomainError? OnlyTheOrganisationActsForItself(Actor by) =>
+        by.Role == ActorRole.Organisation ? null : new("only-organisation", "Bare organisasjonen som søkte kan gjøre dette.");
+
+    public static DomainError? OnlyCaseworkersHandleCases(Actor by) =>
+        by.Role == ActorRole.Caseworker ? null : new("only-caseworker", "Bare en saksbehandler kan gjøre dette.");
+
+    /// <summary>Oslo: "Velferdsetaten … gir en anbefaling … Byråden fatter vedtak". The recommender is not the decider.</summary>
+    public static DomainError? OnlyTheDecisionMakerDecides(Actor by) =>
+        by.Role == ActorRole.DecisionMaker ? null : new("only-decision-maker", "Bare beslutteren kan fatte vedtak.");
+
+    public static DomainError? RegisterFactsComeFromTheSystem(Actor by) =>
+        by.Role == ActorRole.System ? null : new("only-system", "Registeropplysninger hentes av systemet.");
+
+    // ── Eligibility (answers a finding, not an error: the case goes on and is rejected on it) ──
+
+    /// <summary>Both seeds: "Frivillige organisasjoner som er registrert i Frivillighetsregisteret kan motta støtte."</summary>
+    public static string? MustBeRegisteredInFrivillighetsregisteret(Round round, CheckEligibility facts) =>
+        round.Eligibility.RequiresFrivillighetsregisteret && !facts.InFrivillighetsregisteret
+            ? "Organisasjonen er ikke registrert i Frivillighetsregisteret."
+            : null;
+
+    /// <summary>Alta: "registrert i kommunen det innvilges støtte fra".</summary>
+    public static string? MustBeRegisteredInTheRoundsKommune(Round round, CheckEligibility facts) =>
+        round.Eligibility.RequiresRegisteredInKommune && !facts.RegisteredInKommune
+            ? $"Organisasjonen er ikke registrert i {round.Owner.Kommune}."
+            : null;
+
+    /// <summary>
+    /// Alta: "Organisasjoner må ha eksistert i minimum 1 år for å kunne få støtte." Counted at the day the
+    /// application was submitted; an unknown founding date cannot show the age and fails the rule.
+    /// </summary>
+    public static string? OrganisationMustBeAtLeastOneYearOld(Round round, CheckEligibility facts, DateOnly submittedOn)
+    {
+        if (round.Eligibility.MinimumAgeYears is not { } years)
+        {
+            return null;
+        }
+
+        return facts.FoundedOn is { } founded && founded.AddYears(years) <= submittedOn
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"Organisasjonen må ha eksistert i minst {years} år da søknaden ble sendt.");
+    }
+
+    // ── Review and assessment ────────────────────────────────────────────────────────
+
+    /// <summary>Applications are reviewed together, after the round's deadline (end of the deadline day in Oslo).</summary>
+    public static DomainError? ReviewStartsAfterTheApplicationDeadline(CaseState state, DateTimeOffset now) =>
+        now > OsloTime.EndOfDay(state.ApplicationDeadline)
+            ? null
+            : new("before-deadline", $"Behandlingen starter etter søknadsfristen {NorwegianFormat.Date(state.ApplicationDeadline)}.");
+
+    public static DomainError? ReplyDeadlineMustBeInTheFuture(DateOnly replyBy, DateTimeOffset now) =>
+        replyBy > OsloTime.DateOf(now) ? null : new("reply-deadline-passed", "Svarfristen må være etter i dag.");
+
+    /// <summary>
+    /// Every criterion of the round is scored (Alta's ten points), and the asylum-reception criteria too when
+    /// the activity takes place at a reception centre ("For tiltak rettet mot beboere i asylmottak legges det i tillegg vekt på").
+    /// </summary>
+    public static DomainError? EveryCriterionOfTheRoundIsScored(Round round, CaseState state, IReadOnlyList<CriterionScore> scores)
+    {
+        var required = round.Criteria.Concat(state.AtAsylumReception ? round.AsylumReceptionCriteria : []).Select(c => c.Code).ToList();
+        var missing = required.Where(code => !scores.Any(s => s.Code == code)).ToList();
+        var unknown = scores.Select(s => s.Code).Where(code => !required.Contains(code)).ToList();
+        if (missing.Count > 0)
+        {
+            return new("criteria-missing", $"Vurderingen mangler kriterium {string.Join(", ", missing)}.");
+        }
+
+        return unknown.Count > 0 || scores.Count != required.Count
+            ? new("criteria-unknown", $"Kriteriene {string.Join(", ", unknown.DefaultIfEmpty("(dobbelt)"))} hører ikke til runden eller er vurdert to ganger.")
+            : null;
+    }
+
+    public static DomainError? ScoresAreFromZeroToFive(IReadOnlyList<CriterionScore> scores) =>
+        scores.All(s => s.Score is >= CriterionScore.Lowest and <= CriterionScore.Highest)
+            ? null
+            : new("score-range", $"Poeng gis fra {CriterionScore.Lowest} til {CriterionScore.Highest}.");
+
+    /// <summary>What is flagged as not supported must be one of the round's "Det gis ikke støtte til".</summary>
+    public static DomainError? ExclusionsAreTheRoundsOwn(Round round, IReadOnlyList<string> exclusions)
+    {
+        var unknown = exclusions.Where(code => !round.NotSupported.Any(x => x.Code == code)).ToList();
+        return unknown.Count == 0 ? null : new("exclusion-unknown", $"Runden har ikke unntaket {string.Join(", ", unknown)}.");
+    }
+
+    /// <summary>Alta: for activities at an asylum reception centre "Kontaktperson må oppgis i søknaden".</summary>
+    public static DomainError? ReceptionActivityNeedsAContactPerson(Round round, CaseState state, long recommended) =>
+        round.Intake.ReceptionContactRequired && state.AtAsylumReception && string.IsNullOrWhiteSpace(state.ReceptionContact) && recommended > 0
+            ? new("reception-contact-missing", "Tiltak på asylmottak kan ikke anbefales uten kontaktperson på mottaket.")
+            : null;
+
+    public static DomainError? RecommendationNeverAboveAmountAppliedFor(CaseState state, long recommended) =>
+        recommended >= 0 && recommended <= state.AmountAppliedFor
+            ? null
+            : new("recommendation-above-applied", $"Innstillingen kan ikke være over omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
+
+    // ── Decision ─────────────────────────────────────────────────────────────────────
+
+    public static DomainError? GrantNeverAboveAmountAppliedFor(CaseState state, long amount) =>
+        amount <= state.AmountAppliedFor
+            ? null
+            : new("grant-above-applied", $"Tilskuddet kan ikke være høyere enn omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
+
+    /// <summary>A full grant is the amount applied for; a partial grant is less, more than nothing, and says why.</summary>
+    public static DomainError? PartialGrantIsBelowAmountAppliedForWithReason(CaseState state, DecisionOutcome outcome, long amount, IReadOnlyList<string> reasons) => outcome switch
+    {
+        DecisionOutcome.Granted when amount != state.AmountAppliedFor =>
+            new("grant-not-applied-amount", "Full innvilgelse gir omsøkt beløp; gi et lavere beløp som delvis innvilgelse med begrunnelse."),
+        DecisionOutcome.PartlyGranted when amount <= 0 || amount >= state.AmountAppliedFor =>
+            new("partial-grant-amount", "Delvis innvilgelse må være mer enn kr 0 og mindre enn omsøkt beløp."),
+        DecisionOutcome.PartlyGranted when !HasText(reasons) =>
+            new("partial-grant-reason", "Delvis innvilgelse må begrunnes (forvaltningsloven § 24)."),
+        _ => null,
+    };
+
+    /// <summary>Forvaltningsloven § 24–25: an individual decision states its reasons.</summary>
+    public static DomainError? RejectionStatesItsReasons(DecisionOutcome outcome, IReadOnlyList<string> reasons) =>
+        outcome == DecisionOutcome.Rejected && !HasText(reasons)
+            ? new("rejection-reason", "Avslag må begrunnes (forvaltningsloven §§ 24–25).")
+            : null;
+
+    /// <summary>The sum of grants never exceeds the round's pot; <paramref name="alreadyReserved"/> is this case's own share of the ledger.</summary>
+    public static DomainError? GrantCannotExceedWhatIsLeftInThePot(CaseContext context, long amount, long alreadyReserved) =>
+        context.PotRemaining is { } left && amount > left + alreadyReserved
+            ? new("pot-exceeded", $"Det er bare {NorwegianFormat.Kroner(Math.Max(0, left + alreadyReserved))} igjen av rammen.")
+            : null;
+
+    public static DomainError? IneligibleOrganisationCannotBeGranted(CaseState state) =>
+        state.EligibilityFindings is { Count: > 0 } findings
+            ? new("ineligible", "Organisasjonen fyller ikke vilkårene: " + string.Join(" ", findings))
+            : null;
+
+    /// <summary>What the caseworker flagged from "Det gis ikke støtte til" cannot be granted.</summary>
+    public static DomainError? ExcludedActivityCannotBeGranted(Round round, CaseState state) =>
+        state.Assessment is { Exclusions.Count: > 0 } a
+            ? new("excluded", "Det gis ikke støtte til: " + string.Join(" ", a.Exclusions.Select(code => round.NotSupported.FirstOrDefault(x => x.Code == code)?.Text ?? code)))
+            : null;
+
+    // ── Appeal ───────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Alta: "Klagefristen er tre uker fra vedtaksbrevet er utsendt fra kommunen" (forvaltningsloven § 29). The last day
+    /// is moved to the next working day when it falls on a Saturday, Sunday or public holiday (forvaltningsloven § 30,
+    /// domstolloven § 149 by analogy); see <see cref="AppealRule.DeadlineFor"/>. The appeal may arrive until the end of that day in Oslo.
+    /// </summary>
+    public static DomainError? AppealMustArriveWithinTheWindow(CaseState state, DateTimeOffset now) =>
+        state.AppealDeadline is { } last && now <= OsloTime.EndOfDay(last)
+            ? null
+            : new("appeal-late", $"Klagefristen gikk ut {(state.AppealDeadline is { } d ? NorwegianFormat.Date(d) : "før vedtaksbrevet ble sendt")}. Klagen er kommet for sent (forvaltningsloven § 31).");
+
+    /// <summary>Our choice: one appeal per case; a changed decision after an appeal is final in this system.</summary>
+    public static DomainError? OneAppealPerCase(CaseState state) =>
+        state.Appeal is null ? null : new("appeal-exists", "Saken er allerede klagebehandlet.");
+
+    public static DomainError? ChangedDecisionIsADifferentDecision(CaseState state, DecisionOutcome outcome, long amount) =>
+        state.Decision is { } d && d.Outcome == outcome && (outcome == DecisionOutcome.Rejected || d.Amount == amount)
+            ? new("appeal-not-changed", "Et endret vedtak må være annerledes enn det påklagde; ellers opprettholdes vedtaket.")
+            : null;
+
+    // ── Report ───────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Both seeds: "For tilskudd på kr 100 000 eller mer må organisasjonen levere regnskap revidert av registrert eller
+    /// statsautorisert revisor." The threshold is round data (<see cref="ReportRule.AuditThreshold"/>).
+    /// </summary>
+    public static DomainError? AuditedAccountsRequiredAtOrAbove100000(Round round, CaseState state, bool auditorsStatementAttached) =>
+        round.Report.RequiresAuditedAccounts(state.Granted) && !auditorsStatementAttached
+            ? new("audit-required", $"Tilskudd på {NorwegianFormat.Kroner(round.Report.AuditThreshold)} eller mer krever regnskap revidert av registrert eller statsautorisert revisor. Legg ved revisorberetning.")
+            : null;
+
+    public static DomainError? AmountUsedIsWithinTheGrant(CaseState state, long amount) =>
+        amount >= 0 && amount <= state.Granted
+            ? null
+            : new("amount-used", $"Brukt beløp må være mellom kr 0 og tilskuddet ({NorwegianFormat.Kroner(state.Granted)}).");
+
+    /// <summary>
+    /// Oslo: "Tilskudd må brukes i tildelingsåret og kan ikke overføres til nytt år." Alta: "Dersom tilskuddet ikke kan
+    /// brukes til formålet i den perioden, skal tilskuddet tilbakebetales." What is not accepted as used for the purpose
+    /// in the grant year is claimed back; zero means the report is approved.
+    /// </summary>
+    public static long UnusedFundsAreClaimedBack(CaseState state, long acceptedUse) => Math.Max(0, state.PaidOut - acceptedUse);
+
+    public static DomainError? RepaymentMatchesTheClaim(CaseState state, long amount) =>
+        amount == state.RepaymentClaimed
+            ? null
+            : new("repayment-amount", $"Kravet er {NorwegianFormat.Kroner(state.RepaymentClaimed)}; delvis innbetaling registreres ikke her.");
+
+    // ── Changes ──────────────────────────────────────────────────────────────────────
+
+    /// <summary>Alta: "Ønsker dere å endre grunnlaget for tilskuddet, må dere søke skriftlig og få samtykke … i forkant."</summary>
+    public static DomainError? ChangesNeedWrittenConsentOneAtATime(CaseState state) =>
+        state.PendingChange is null ? null : new("change-pending", "Det er allerede en endringssøknad som venter på svar.");
+
+    public static DomainError? OnlyAPendingChangeCanBeAnswered(CaseState state) =>
+        state.PendingChange is not null ? null : new("no-change-pending", "Det er ingen endringssøknad å svare på.");
+
+    public static DomainError? TextIsGiven(string? text, string what) =>
+        string.IsNullOrWhiteSpace(text) ? new("text-missing", $"{what} mangler.") : null;
+
+    static bool HasText(IReadOnlyList<string> lines) => lines.Any(l => !string.IsNullOrWhiteSpace(l));
+}

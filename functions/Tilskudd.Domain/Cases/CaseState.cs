@@ -1,0 +1,117 @@
+using Tilskudd.Domain.Rounds;
+
+namespace Tilskudd.Domain.Cases;
+
+/// <summary>
+/// Everything the decider knows of one case, folded from its events by <see cref="CaseDecider.Evolve"/>.
+/// Plain data that round-trips through System.Text.Json: the orchestration carries it over ContinueAsNew.
+/// Every instant a timer waits for is here, so <see cref="CaseDecider.NextDueAt"/> needs nothing else.
+/// </summary>
+public sealed record CaseState
+{
+    public static CaseState Initial { get; } = new();
+
+    public CaseStatus Status { get; init; } = CaseStatus.New;
+
+    /// <summary>How many events the state is folded from; the sequence number of the last one.</summary>
+    public int Version { get; init; }
+
+    public string Reference { get; init; } = "";
+    public string RoundId { get; init; } = "";
+    public string OrganisationNumber { get; init; } = "";
+    public string OrganisationName { get; init; } = "";
+    public ApplicationKind Kind { get; init; }
+    public IReadOnlyList<string> Delmål { get; init; } = [];
+    public long AmountAppliedFor { get; init; }
+    public string ContactEmail { get; init; } = "";
+    public bool AtAsylumReception { get; init; }
+    public string? ReceptionContact { get; init; }
+    public DateTimeOffset SubmittedAt { get; init; }
+    public DateOnly ApplicationDeadline { get; init; }
+    public CasePolicy Policy { get; init; } = CasePolicy.Default;
+
+    public DateTimeOffset? ReviewReminderDueAt { get; init; }
+    public bool ReviewReminderSent { get; init; }
+
+    /// <summary>Null until eligibility is checked; then the reasons it fails (empty when eligible).</summary>
+    public IReadOnlyList<string>? EligibilityFindings { get; init; }
+
+    public InformationRequestState? OpenInformationRequest { get; init; }
+    public AssessmentState? Assessment { get; init; }
+    public DecisionState? Decision { get; init; }
+
+    /// <summary>When the decided letter goes out (status <see cref="CaseStatus.Decided"/>).</summary>
+    public DateTimeOffset? LetterDueAt { get; init; }
+    public DateOnly? LetterSentOn { get; init; }
+    public DateOnly? AppealDeadline { get; init; }
+
+    public DateOnly? AcceptanceDeadline { get; init; }
+    public DateTimeOffset? AcceptanceReminderDueAt { get; init; }
+    public bool AcceptanceReminderSent { get; init; }
+
+    /// <summary>What this case holds on the round's pot ledger.</summary>
+    public long Reserved { get; init; }
+
+    public IReadOnlyList<Tranche> Tranches { get; init; } = [];
+
+    public DateOnly? ReportDeadline { get; init; }
+    public int ReportRemindersSent { get; init; }
+    public int OverdueNoticesSent { get; init; }
+    public DateTimeOffset? LastOverdueNoticeAt { get; init; }
+    public bool CaseworkersToldReportOverdue { get; init; }
+    public ReportState? Report { get; init; }
+    public long RepaymentClaimed { get; init; }
+
+    public string? PendingChange { get; init; }
+    public AppealState? Appeal { get; init; }
+    public string? ClosedReason { get; init; }
+
+    public long Granted => Decision is { Outcome: not DecisionOutcome.Rejected } d ? d.Amount : 0;
+
+    public long PaidOut => Tranches.Where(t => t.Paid).Sum(t => t.Amount);
+}
+
+public sealed record InformationRequestState(string Question, DateOnly ReplyBy, DateTimeOffset RequestedAt);
+
+public sealed record AssessmentState(IReadOnlyList<CriterionScore> Scores, IReadOnlyList<string> Exclusions, long RecommendedAmount, string Comment, Actor By, DateTimeOffset At);
+
+public sealed record DecisionState(DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, Actor By, DateTimeOffset At);
+
+public sealed record ReportState(long AmountUsed, bool AuditorsStatementAttached, DateTimeOffset SubmittedAt);
+
+/// <param name="StatusBefore">Where the case was when the appeal came: it returns there when the decision is upheld.</param>
+public sealed record AppealState(string Grounds, DateTimeOffset ReceivedAt, CaseStatus StatusBefore, bool? Upheld = null);
+
+/// <summary>What listings and the orchestration's custom status show of a case; no personal data beyond the organisation.</summary>
+public sealed record CaseSummary(
+    string Reference,
+    string RoundId,
+    string OrganisationNumber,
+    CaseStatus Status,
+    long AmountAppliedFor,
+    long Granted,
+    long PaidOut,
+    DateOnly? AppealDeadline,
+    DateOnly? AcceptanceDeadline,
+    DateOnly? ReportDeadline,
+    DateTimeOffset? NextDueAt,
+    int Version)
+{
+    public static CaseSummary Of(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new(
+            state.Reference,
+            state.RoundId,
+            state.OrganisationNumber,
+            state.Status,
+            state.AmountAppliedFor,
+            state.Granted,
+            state.PaidOut,
+            state.AppealDeadline,
+            state.AcceptanceDeadline,
+            state.ReportDeadline,
+            CaseDecider.NextDueAt(state),
+            state.Version);
+    }
+}
