@@ -9,5 +9,13 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The browser tests (tests/Tilskudd.Web.Tests) drive Debian's Chromium; Playwright's own download is never used.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing Chromium (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q chromium
+fi
+
 rm -rf TestResults
 dotnet test --solution Tilskudd.Functions.sln --results-directory "$PWD/TestResults" --report-xunit-trx "$@"

@@ -47,6 +47,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapTilskudd();
+app.MapApplicantPages();
 if (devMail)
 {
     app.MapDevMail();

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Tilskudd.Testing;
+
+namespace Tilskudd.Web.Tests.Fixtures;
+
+/// <summary>
+/// One page in its own context, watching for script errors and Content-Security-Policy
+/// violations, with the checks every page gets: axe-core and screenshots at phone and desktop width.
+/// </summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    public static readonly string ScreenshotDirectory = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
+
+    static readonly (string Name, int Width, int Height)[] Widths = [("360", 360, 780), ("1280", 1280, 900)];
+
+    // WCAG 2.1 A and AA, plus axe's best practices (landmarks, one h1, headings in order).
+    static readonly string[] AxeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+    readonly IBrowserContext context;
+    readonly ConcurrentQueue<string> problems = new();
+
+    public BrowserPage(IBrowserContext context, IPage page)
+    {
+        this.context = context;
+        Page = page;
+        page.PageError += (_, error) => problems.Enqueue($"script error: {error}");
+        page.Console += (_, message) =>
+        {
+            // Failed requests (a 400 the page handles) are logged too; a blocked script or style is what counts.
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                problems.Enqueue($"console error: {message.Text}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public IKeyboard Keyboard => Page.Keyboard;
+
+    public ILocator this[string selector] => Page.Locator(selector);
+
+    /// <summary>Opens a path and waits until the page has drawn its data (main is no longer busy).</summary>
+    public async Task GoAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitUntilDrawnAsync();
+    }
+
+    public Task WaitUntilDrawnAsync() => Page.Locator("main[aria-busy='false']").WaitForAsync();
+
+    /// <summary>The id of the element that has keyboard focus.</summary>
+    public Task<string> FocusedIdAsync() => Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
+
+    /// <summary>Presses Tab until the element with this id has focus, as a keyboard user would.</summary>
+    public async Task TabToAsync(string id, int maxPresses = 25)
+    {
+        for (int i = 0; i < maxPresses; i++)
+        {
+            if (await FocusedIdAsync() == id)
+            {
+                return;
+            }
+
+            await Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"#{id} was not reached with {maxPresses} presses of Tab; focus is on #{await FocusedIdAsync()}.");
+    }
+
+    /// <summary>
+    /// Runs axe-core at phone and desktop width and saves a full-page screenshot of each; fails
+    /// listing every violation. Also fails on any script error or CSP violation seen so far.
+    /// </summary>
+    public async Task CheckAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var violations = new List<string>();
+        foreach (var (label, width, height) in Widths)
+        {
+            await Page.SetViewportSizeAsync(width, height);
+            violations.AddRange((await AxeViolationsAsync()).Select(v => $"{label} px: {v}"));
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{name}-{label}.png"), FullPage = true });
+        }
+
+        await Page.SetViewportSizeAsync(1280, 900);
+        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s) on {name}:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        AssertNoProblems();
+    }
+
+    /// <summary>What axe-core finds on the page as it is now, one line per rule broken.</summary>
+    public async Task<IReadOnlyList<string>> AxeViolationsAsync()
+    {
+        var found = await Page.EvaluateAsync<JsonElement>(
+            """
+            async tags => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+              return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """,
+            AxeTags);
+        return found.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    public void AssertNoProblems() =>
+        Assert.True(problems.IsEmpty, "The page reported problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Tilskudd.Testing;
+
+[assembly: AssemblyFixture(typeof(Tilskudd.Web.Tests.Fixtures.WebFixture))]
+
+namespace Tilskudd.Web.Tests.Fixtures;
+
+/// <summary>
+/// One Azurite, one running Tilskudd.Local and one headless Chromium (Debian's, at
+/// /usr/bin/chromium) for the browser tests of this assembly. Each test opens its own context,
+/// so drafts in localStorage never leak between tests.
+/// </summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    AzuriteProcess? azurite;
+    IPlaywright? playwright;
+
+    public LocalHostProcess Host { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>axe-core as pinned in the repository's package.json.</summary>
+    public string AxeScript { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run ./test.sh (it installs Debian's chromium).");
+        }
+
+        string axe = Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(axe))
+        {
+            throw new InvalidOperationException($"axe-core is not installed at {axe}: run ./test.sh (it runs npm ci).");
+        }
+
+        AxeScript = await File.ReadAllTextAsync(axe);
+        var startAzurite = AzuriteProcess.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        var launch = playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        azurite = await startAzurite;
+        Host = new LocalHostProcess(azurite.ConnectionString, "TilskuddWebTests");
+        await Host.StartAsync();
+        Browser = await launch;
+        Http = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
+    }
+
+    /// <summary>A fresh browser context (own storage) with axe-core injected into every document.</summary>
+    public async Task<BrowserPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            Locale = "nb-NO",
+            TimezoneId = "Europe/Oslo",
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        // An init script is not subject to the pages' Content-Security-Policy, so the policy stays as served.
+        await context.AddInitScriptAsync(AxeScript);
+        return new BrowserPage(context, await context.NewPageAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}

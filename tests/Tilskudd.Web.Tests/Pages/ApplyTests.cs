@@ -1,0 +1,122 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Tilskudd.Web.Tests.Fixtures;
+using static Microsoft.Playwright.Assertions;
+using static Tilskudd.Web.Tests.Fixtures.ApplicationSteps;
+
+namespace Tilskudd.Web.Tests.Pages;
+
+/// <summary>An organisation applies for Alta 2027 through the pages, from the front page to the receipt and the mail.</summary>
+public sealed partial class ApplyTests(WebFixture web)
+{
+    [Fact]
+    public async Task Organisation_applies_for_Alta_2027_with_attachments_and_gets_the_receipt_and_the_mail()
+    {
+        await using var page = await web.NewPageAsync();
+        await page.GoAsync("/");
+        await page.CheckAsync("forside");
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Tilskudd til integreringsarbeid i regi av frivillige organisasjoner i Alta kommune 2027" }).ClickAsync();
+        await page.WaitUntilDrawnAsync();
+        await Expect(page["h1"]).ToHaveTextAsync(new Regex("Alta kommune 2027"));
+        await Expect(page["main"]).ToContainTextAsync("Søknadsfrist: 15. april 2027");
+        await Expect(page["main"]).ToContainTextAsync("Fra kr 10 000 til kr 1 000 000");
+        await page.CheckAsync("runde-alta-2027");
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Søk nå" }).First.ClickAsync();
+        await page.WaitUntilDrawnAsync();
+        await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 1 av 7: Organisasjonen");
+        await page.CheckAsync("sok-steg-1");
+
+        // Step 1 with the keyboard only: Tab to each field, type, arrow keys in the radio group, Enter to go on.
+        await page.TabToAsync("soker-org");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("soker-privat", await page.FocusedIdAsync());
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("org-nummer", await page.FocusedIdAsync());
+        await page.Keyboard.TypeAsync("912 345 688");
+        await Expect(page["#org-nummer-status"]).ToHaveTextAsync("✓ Gyldig organisasjonsnummer");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Nordlys Flerkulturelle Forening");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("org-epost", await page.FocusedIdAsync());
+        await page.Keyboard.TypeAsync("post@nordlys.example.org");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 2 av 7: Kontaktperson");
+        Assert.Equal("Kontaktperson", await page.Page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await page.CheckAsync("sok-steg-2");
+
+        // Step 2 with the keyboard only as well.
+        await page.TabToAsync("kontakt-navn");
+        await page.Keyboard.TypeAsync("Kari Eksempel");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("kari@nordlys.example.org");
+        await page.TabToAsync("neste");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 3 av 7: Prosjektet");
+        await page.CheckAsync("sok-steg-3");
+
+        await ProjectAsync(page);
+        await NextAsync(page, 4);
+        await page.CheckAsync("sok-steg-4");
+        await DelmålAsync(page);
+        await NextAsync(page, 5);
+        await BudgetAsync(page, "45 000", employees: 2);
+        await Expect(page["#budsjett-sum"]).ToHaveTextAsync("kr 50 000");
+        await page["#vedlegg-budget"].SetInputFilesAsync(BudgetPdf);
+        await page.CheckAsync("sok-steg-5");
+        await NextAsync(page, 6);
+        await Expect(page["label[for=vedlegg-skatteattest]"]).ToContainTextAsync("må legges ved fordi dere har 2 ansatte");
+        await page.CheckAsync("sok-steg-6");
+        await AttachmentsAndDeclarationsAsync(page);
+        await NextAsync(page, 7);
+        await Expect(page["#oppsummering"]).ToContainTextAsync("Nordlys Flerkulturelle Forening");
+        await Expect(page["#oppsummering"]).ToContainTextAsync("budsjett.pdf");
+        await Expect(page["#oppsummering"]).ToContainTextAsync("skatteattest.pdf");
+        await page.CheckAsync("sok-steg-7");
+
+        // A double click sends one request: the button is disabled while the first is on its way.
+        int posts = 0;
+        page.Page.Request += (_, request) => { if (request.Method == "POST") { Interlocked.Increment(ref posts); } };
+        await page["#neste"].DblClickAsync();
+        await page.Page.WaitForURLAsync(new Regex("/kvittering/ALT-2027-\\d{4}$"));
+        await page.WaitUntilDrawnAsync();
+        string reference = (await page["#referanse"].TextContentAsync())!.Trim();
+        Assert.Matches(ReferencePattern(), reference);
+        Assert.Equal(1, posts);
+        await Expect(page["main"]).ToContainTextAsync("Hva skjer nå?");
+        await Expect(page["#status"]).ToContainTextAsync("Språkkafé i Alta");
+        await Expect(page["#status"]).ToContainTextAsync("kr 45 000");
+        await page.CheckAsync("kvittering");
+
+        var application = await web.Http.GetFromJsonAsync<JsonObject>($"/api/applications/{reference}", TestContext.Current.CancellationToken);
+        Assert.Equal("912345688", application!["organisation"]!["number"]!.GetValue<string>().Replace(" ", "", StringComparison.Ordinal));
+        Assert.Equal(["budget", "skatteattest"], application["attachments"]!.AsArray().Select(a => a!["kind"]!.GetValue<string>()).Order());
+
+        var mail = await WaitForMailAsync(reference, "kari@nordlys.example.org");
+        Assert.Contains(reference, mail["subject"]!.GetValue<string>() + mail["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Page.EvaluateAsync<int>("() => localStorage.length"));
+    }
+
+    async Task<JsonObject> WaitForMailAsync(string reference, string to)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var mails = await web.Http.GetFromJsonAsync<JsonArray>("/dev/mail?json", TestContext.Current.CancellationToken) ?? [];
+            var mail = mails.Select(m => m!.AsObject()).FirstOrDefault(m =>
+                m["to"]!.AsArray().Any(t => t!.GetValue<string>() == to) && m["text"]!.GetValue<string>().Contains(reference, StringComparison.Ordinal));
+            if (mail is not null)
+            {
+                return mail;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No mail to {to} with {reference} within 30 s: {mails.ToJsonString()}");
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [GeneratedRegex("^ALT-2027-\\d{4}$")]
+    private static partial Regex ReferencePattern();
+}

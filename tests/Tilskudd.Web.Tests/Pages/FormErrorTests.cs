@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Tilskudd.Web.Tests.Fixtures;
+using static Microsoft.Playwright.Assertions;
+using static Tilskudd.Web.Tests.Fixtures.ApplicationSteps;
+
+namespace Tilskudd.Web.Tests.Pages;
+
+/// <summary>Errors next to their fields and in a summary that links to them, from the page's checks and from the Api's 400.</summary>
+public sealed class FormErrorTests(WebFixture web)
+{
+    [Fact]
+    public async Task Wrong_org_number_shows_the_error_by_the_field_and_in_the_summary_whose_link_moves_focus_to_the_field()
+    {
+        await using var page = await web.NewPageAsync();
+        await page.GoAsync("/runder/alta-2027/sok");
+
+        // Checked as typed: at nine digits the message appears by the field.
+        await page["#org-nummer"].PressSequentiallyAsync(WrongOrganisationNumber);
+        const string message = "Organisasjonsnummeret 912345678 er ikke gyldig. Sjekk at det er skrevet riktig.";
+        await Expect(page["#org-nummer-feil"]).ToContainTextAsync(message);
+        await Expect(page["#org-nummer"]).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page["#neste"].ClickAsync();
+        await Expect(page["#feilsammendrag-tittel"]).ToHaveTextAsync("Det er 2 feil i skjemaet");
+        Assert.Equal("feilsammendrag", await page.FocusedIdAsync());
+        await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 1 av 7: Organisasjonen");
+        await Expect(page["#feilsammendrag-liste"]).ToContainTextAsync("Oppgi organisasjonens navn.");
+        await page.CheckAsync("sok-feil-organisasjon");
+
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = message }).ClickAsync();
+        Assert.Equal("org-nummer", await page.FocusedIdAsync());
+
+        // Corrected with the keyboard: the message goes away.
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(ValidOrganisationNumber);
+        await Expect(page["#org-nummer-feil"]).ToHaveCountAsync(0);
+        await Expect(page["#org-nummer-status"]).ToHaveTextAsync("✓ Gyldig organisasjonsnummer");
+    }
+
+    [Fact]
+    public async Task A_400_from_the_Api_shows_its_Norwegian_message_by_the_right_field()
+    {
+        await using var page = await web.NewPageAsync();
+
+        // Past the page's own checks: the page is told the round allows 5 million, the Api knows it allows 1 million.
+        await page.Page.RouteAsync("**/api/rounds/alta-2027", async route =>
+        {
+            var response = await route.FetchAsync();
+            var round = JsonNode.Parse(await response.TextAsync())!;
+            round["amounts"]!["maximum"] = 5_000_000;
+            await route.FulfillAsync(new() { Response = response, Body = round.ToJsonString() });
+        });
+        await page.GoAsync("/runder/alta-2027/sok");
+        await FillToSummaryAsync(page, "per@nordlys.example.org", amountAppliedFor: "2 000 000", rent: "1 200 000", fees: "1 000 000");
+        await page["#neste"].ClickAsync();
+
+        const string message = "Søknadsbeløpet kan være høyst kr 1 000 000.";
+        await Expect(page["#feilsammendrag-tittel"]).ToHaveTextAsync("Det er 1 feil i skjemaet");
+        Assert.Equal("feilsammendrag", await page.FocusedIdAsync());
+        await Expect(page["#feilsammendrag-liste"]).ToHaveTextAsync(message);
+        await Expect(page["#soknadsbelop-feil"]).ToHaveTextAsync("Feil: " + message);
+        await page.CheckAsync("sok-feil-fra-api");
+
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = message }).ClickAsync();
+        await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 5 av 7: Budsjett og beløp");
+        Assert.Equal("soknadsbelop", await page.FocusedIdAsync());
+        await Expect(page["#soknadsbelop"]).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page["#soknadsbelop-feil"]).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_draft_is_there_when_the_person_comes_back()
+    {
+        await using var page = await web.NewPageAsync();
+        await page.GoAsync("/runder/alta-2027/sok");
+        await OrganisationAsync(page);
+        await NextAsync(page, 2);
+        await page["#kontakt-navn"].FillAsync("Kari Eksempel");
+
+        await page.Page.ReloadAsync();
+        await page.WaitUntilDrawnAsync();
+        await Expect(page["#utkast-melding"]).ToContainTextAsync("Vi har hentet inn utkastet ditt");
+        await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 2 av 7: Kontaktperson");
+        await Expect(page["#kontakt-navn"]).ToHaveValueAsync("Kari Eksempel");
+        await Expect(page["#org-nummer"]).ToHaveValueAsync(ValidOrganisationNumber);
+        await page.CheckAsync("sok-utkast");
+    }
+}
