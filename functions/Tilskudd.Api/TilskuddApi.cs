@@ -9,9 +9,11 @@ using Tilskudd.Api.Applications;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
+using Tilskudd.Infrastructure.Cases;
 using Tilskudd.Infrastructure.Mail;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
+using Tilskudd.Workflow.Effects;
 using Tilskudd.Workflow.Mail;
 using Tilskudd.Workflow.Ports;
 
@@ -49,7 +51,21 @@ public static class TilskuddApi
             sp.GetRequiredService<MailOptions>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridMailSender))));
         services.AddSingleton<IMailLedger, TableMailLedger>();
         services.AddSingleton<IMailRenderer, TemplateMailRenderer>();
+        services.AddSingleton<PotLedger>();
+        services.AddSingleton<IPotLedger>(sp => sp.GetRequiredService<PotLedger>());
+        services.AddSingleton<ICaseViews, TableCaseViews>();
+        services.AddSingleton<ILetterArchive, BlobLetterArchive>();
+        services.AddSingleton<IPayoutRegister, TablePayoutRegister>();
+        services.AddSingleton<ICaseworkerInbox, TableCaseworkerInbox>();
+
+        // The workflow's activities, made per call by the engine's worker or the Functions host.
         services.AddTransient<SendMail>();
+        services.AddTransient<RenderLetter>();
+        services.AddTransient<RegisterTranche>();
+        services.AddTransient<ReserveGrant>();
+        services.AddTransient<ReleaseGrant>();
+        services.AddTransient<NotifyCaseworkers>();
+        services.AddTransient<UpdateCaseView>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Tilskudd.Workflow.Cases;
+using Tilskudd.Workflow.Effects;
 using Tilskudd.Workflow.Mail;
 
 namespace Tilskudd.Workflow;
@@ -12,12 +13,22 @@ public static class WorkflowRegistry
 {
     public static IReadOnlyList<string> Orchestrators { get; } = [nameof(CaseOrchestrator)];
 
-    public static IReadOnlyList<string> Activities { get; } = [nameof(SendMail)];
+    public static IReadOnlyList<string> Activities { get; } =
+    [
+        nameof(SendMail), nameof(RenderLetter), nameof(RegisterTranche), nameof(ReserveGrant),
+        nameof(ReleaseGrant), nameof(NotifyCaseworkers), nameof(UpdateCaseView),
+    ];
 
     public static void Register(DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<CaseOrchestrator>();
         registry.AddActivity<SendMail>();
+        registry.AddActivity<RenderLetter>();
+        registry.AddActivity<RegisterTranche>();
+        registry.AddActivity<ReserveGrant>();
+        registry.AddActivity<ReleaseGrant>();
+        registry.AddActivity<NotifyCaseworkers>();
+        registry.AddActivity<UpdateCaseView>();
     }
 }

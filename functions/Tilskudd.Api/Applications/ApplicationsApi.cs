@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Domain.Applications;
+using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Domain.Text;
 using Tilskudd.Infrastructure.Applications;
@@ -91,16 +92,24 @@ public static class ApplicationsApi
         }
 
         var instance = await engine.GetInstanceAsync(application.Reference, getInputsAndOutputs: true, cancellationToken);
-        var status = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<CaseStatus>();
+        var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<CaseProgress>();
+        var summary = progress?.Summary;
         return TypedResults.Ok(new
         {
             application.Reference,
             application.RoundId,
             application.SubmittedAt,
-            Status = status?.Status ?? "Received",
-            StatusText = status?.StatusText ?? "Søknaden er mottatt og venter på behandling.",
-            ConfirmationSent = status?.ConfirmationSent ?? false,
+            Status = summary?.Status.ToString() ?? "Received",
+            StatusText = summary is null ? "Søknaden er mottatt og venter på behandling." : StatusNames.Of(summary.Status),
+            ConfirmationSent = progress?.ConfirmationSent ?? false,
             CaseRuntimeStatus = instance?.RuntimeStatus.ToString() ?? "NotStarted",
+            NextDueAt = summary?.NextDueAt,
+            Granted = summary?.Granted,
+            PaidOut = summary?.PaidOut,
+            summary?.AppealDeadline,
+            summary?.AcceptanceDeadline,
+            summary?.ReportDeadline,
+            Commands = progress?.Recent ?? [],
             Organisation = new { application.Form.Organisation?.Number, application.Form.Organisation?.Name },
             application.Form.Kind,
             application.Form.Delmål,

@@ -132,11 +132,15 @@ public sealed partial class IntakeService(
             application.SubmittedAt,
             MailTo: [form.Contact!.Email],
             // Oslo: "Når søknaden er sendt inn sendes det en kopi til organisasjonens meldingsboks."
-            MailCopyTo: form.SubmittedAs == SubmittedAs.PrivatePerson && form.Organisation.Email is { } copy ? [copy] : []);
+            MailCopyTo: form.SubmittedAs == SubmittedAs.PrivatePerson && form.Organisation.Email is { } copy ? [copy] : [],
+            form.Kind,
+            form.Delmål,
+            form.Project?.AtAsylumReception ?? false,
+            form.Project?.ReceptionContact);
         // The engine's own de-duplication is not relied on: over the gRPC sidecar a second start
         // with the same id replaced the instance when tried here. Intake starts a case only after
         // checking that none exists, and the Idempotency-Key claim keeps two submits from racing.
-        await engine.ScheduleNewOrchestrationInstanceAsync(nameof(CaseOrchestrator), start, new StartOrchestrationOptions(application.Reference), cancellationToken);
+        await engine.ScheduleNewOrchestrationInstanceAsync(nameof(CaseOrchestrator), new CaseInput(start), new StartOrchestrationOptions(application.Reference), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {Reference} received for round {RoundId} with {AttachmentCount} attachments")]

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Infrastructure.Storage;
+using Tilskudd.Workflow.Ports;
 
 namespace Tilskudd.Infrastructure.Rounds;
 
@@ -30,7 +31,7 @@ public abstract record PotReservation
 /// other reads again and is refused, so the grants never exceed the pot, under any concurrency.
 /// Reserving the same amount for a reference again changes nothing (activities run at least once).
 /// </summary>
-public sealed class PotLedger(StorageClients storage)
+public sealed class PotLedger(StorageClients storage) : IPotLedger
 {
     const string TotalRow = "total";
     const string GrantPrefix = "grant-";
@@ -93,6 +94,21 @@ public sealed class PotLedger(StorageClients storage)
             }
         }
     }
+
+    async Task<PotPosition> IPotLedger.ReserveAsync(string roundId, string reference, long amount, CancellationToken cancellationToken) =>
+        Position(await ReserveAsync(RoundOf(roundId), reference, amount, cancellationToken));
+
+    async Task<PotPosition> IPotLedger.ReleaseAsync(string roundId, string reference, CancellationToken cancellationToken)
+    {
+        var balance = await ReleaseAsync(RoundOf(roundId), reference, cancellationToken);
+        return new PotPosition(Reserved: true, balance.Left, balance.Granted);
+    }
+
+    static PotPosition Position(PotReservation reservation) =>
+        new(reservation is PotReservation.Reserved, reservation.Balance.Left, reservation.Balance.Granted);
+
+    static Round RoundOf(string roundId) =>
+        RoundCatalog.ById(roundId) ?? throw new ArgumentException($"Unknown round '{roundId}'.", nameof(roundId));
 
     async Task<(NullableResponse<TableEntity> Total, NullableResponse<TableEntity> Grant)> ReadAsync(
         string roundId, string reference, CancellationToken cancellationToken)

@@ -9,12 +9,16 @@ public static class StorageNames
     public const string RoundsTable = "rounds";
     public const string MailLedgerTable = "mailledger";
     public const string PotsTable = "pots";
+    public const string CasesTable = "cases";
+    public const string PayoutsTable = "payouts";
+    public const string CaseworkerInboxTable = "caseworkerinbox";
 
     public const string AttachmentsContainer = "attachments";
     public const string ApplicationsContainer = "applications";
+    public const string LettersContainer = "letters";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable];
+        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable, CasesTable, PayoutsTable, CaseworkerInboxTable];
 
-    public static IReadOnlyList<string> Containers { get; } = [AttachmentsContainer, ApplicationsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [AttachmentsContainer, ApplicationsContainer, LettersContainer];
 }

@@ -1,35 +1,43 @@
 using Microsoft.DurableTask;
-using Tilskudd.Workflow.Mail;
+using Tilskudd.Domain.Cases;
 
 namespace Tilskudd.Workflow.Cases;
 
 /// <summary>
-/// One instance per application, instance id = reference number. Reads like the process:
-/// confirm receipt, then wait for the case's next command. Deterministic: no clock, GUID,
-/// I/O or configuration here; all of that happens in activities.
+/// One instance per application, instance id = reference number. It reads like the process: open the
+/// case, then again and again wait for the next command or the next thing that falls due, whichever
+/// comes first, let the decider decide, and carry out what it decided. Deterministic: no clock, GUID,
+/// I/O or configuration here; the decider is pure and every effect is an activity.
 /// </summary>
-public sealed class CaseOrchestrator : TaskOrchestrator<CaseStart, string>
+public sealed class CaseOrchestrator : TaskOrchestrator<CaseInput, CaseSummary?>
 {
-    /// <summary>Name of the external event that carries caseworker and applicant commands.</summary>
-    public const string CommandEvent = "command";
+    /// <summary>Turns before the history starts afresh (ContinueAsNew), so replay stays short on long-lived cases.</summary>
+    public const int TurnsPerGeneration = 25;
 
-    /// <summary>Mail failures are retried for about a day before the case gives up on the receipt mail.</summary>
-    static readonly TaskOptions MailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 10,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 3,
-        maxRetryInterval: TimeSpan.FromHours(4)));
-
-    public override async Task<string> RunAsync(TaskOrchestrationContext context, CaseStart input)
+    public override async Task<CaseSummary?> RunAsync(TaskOrchestrationContext context, CaseInput input)
     {
-        context.SetCustomStatus(new CaseStatus("Submitted", "Søknaden er mottatt.", ConfirmationSent: false, NextDueAt: null));
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new CaseRun(context, input);
+        run.Publish();
 
-        await context.CallActivityAsync<MailReceipt>(nameof(SendMail), ConfirmationMail.For(input), MailRetry);
-        context.SetCustomStatus(new CaseStatus("Submitted", "Søknaden er mottatt, og kvittering er sendt.", ConfirmationSent: true, NextDueAt: null));
+        if (run.State.Status == CaseStatus.New)
+        {
+            await run.HandleAsync(new CaseMessage($"{input.Start.Reference}/submit", input.Start.ToCommand()));
+        }
 
-        // The lifecycle after intake (review, decision, tranches, reports) comes with the
-        // decider; until then the case waits for its next command and ends when told to.
-        string command = await context.WaitForExternalEvent<string>(CommandEvent);
-        return command;
+        for (int turn = 0; turn < TurnsPerGeneration && !run.IsFinished; turn++)
+        {
+            var message = run.IsDue ? null : await run.NextMessageOrDueAsync();
+            await run.HandleAsync(message ?? run.ClockTick());
+        }
+
+        if (run.IsFinished)
+        {
+            return run.Summary;
+        }
+
+        context.ContinueAsNew(run.ToInput(), preserveUnprocessedEvents: true);
+        return null;
     }
 }

@@ -39,10 +39,11 @@ public sealed class SubmitApplicationTests(TilskuddFixture fixture)
         Assert.Equal(["kari@nordlys.example.org"], mail["to"]!.AsArray().Select(a => a.Text()));
         Assert.Contains(reference, mail["subject"].Text() + mail["text"].Text(), StringComparison.Ordinal);
 
-        var status = await http.GetJsonAsync($"/api/applications/{reference}");
+        var status = await http.WaitForStatusAsync(reference, s => s["confirmationSent"]!.GetValue<bool>(), TimeSpan.FromSeconds(30));
         Assert.Equal("Running", status["caseRuntimeStatus"].Text());
         Assert.True(status["confirmationSent"]!.GetValue<bool>());
         Assert.Equal(2, status["attachments"]!.AsArray().Count);
+        Assert.Equal("Submitted", status["status"].Text());
     }
 
     [Fact]

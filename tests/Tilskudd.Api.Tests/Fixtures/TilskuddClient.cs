@@ -53,6 +53,22 @@ static class TilskuddClient
         }
     }
 
+    /// <summary>Reads the application's status until it satisfies <paramref name="done"/> (the case works asynchronously).</summary>
+    public static async Task<JsonObject> WaitForStatusAsync(this HttpClient http, string reference, Func<JsonObject, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await http.GetJsonAsync($"/api/applications/{reference}");
+            if (done(status) || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
+
     public static string Text(this JsonNode? node) => node?.GetValue<string>() ?? "";
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);

@@ -1,86 +1,215 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Tilskudd.Domain.Cases;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Testing.Fakes;
 using Tilskudd.Workflow.Cases;
-using Tilskudd.Workflow.Mail;
-using Tilskudd.Workflow.Ports;
 
 namespace Tilskudd.Workflow.Tests.Cases;
 
+/// <summary>The case orchestration on the in-process engine (real replay), its ports faked.</summary>
 public sealed class CaseOrchestratorTests : IAsyncLifetime
 {
-    readonly RecordingMailSender mail = new();
+    static readonly Actor Caseworker = new(ActorRole.Caseworker, "saksbehandler-1");
+    static readonly Actor DecisionMaker = new(ActorRole.DecisionMaker, "beslutter-1");
+    static readonly Actor Register = Actor.System("register");
+    static readonly DateTimeOffset SubmittedAt = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    readonly WorkflowFakes fakes = new();
     DurableTaskTestHost host = null!;
 
-    static CaseStart Start(string reference) => new(
-        reference, "alta-2027", "912345688", "Nordlys Flerkulturelle Forening", 45_000,
-        new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero),
-        MailTo: ["kari@nordlys.example.org"],
-        MailCopyTo: []);
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         host = await DurableTaskTestHost.StartAsync(
             WorkflowRegistry.Register,
-            new DurableTaskTestHostOptions
-            {
-                ConfigureServices = services =>
-                {
-                    services.AddSingleton<IMailSender>(mail);
-                    services.AddSingleton<IMailLedger, InMemoryMailLedger>();
-                    services.AddSingleton<IMailRenderer, EchoRenderer>();
-                    services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-                },
-            },
-            TestContext.Current.CancellationToken);
+            new DurableTaskTestHostOptions { ConfigureServices = fakes.AddTo },
+            Ct);
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
-    public async Task A_new_case_sends_the_receipt_with_the_reference_number_and_waits_for_its_next_command()
+    static CaseStart Start(string reference, long amount = 45_000) => new(
+        reference, "alta-2027", "912345688", "Nordlys Flerkulturelle Forening", amount, SubmittedAt,
+        MailTo: ["kari@nordlys.example.org"], MailCopyTo: [], Delmål: ["A"]);
+
+    async Task<string> StartCaseAsync(CaseStart start)
     {
-        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(CaseOrchestrator), Start("ALT-2027-0001"), new Microsoft.DurableTask.StartOrchestrationOptions("ALT-2027-0001"), TestContext.Current.CancellationToken);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(CaseOrchestrator), new CaseInput(start), new StartOrchestrationOptions(start.Reference), Ct);
+        await WaitForAsync(start.Reference, p => p.ConfirmationSent);
+        return start.Reference;
+    }
 
-        var status = await WaitForAsync(id, s => s?.ConfirmationSent == true);
+    Task SendAsync(string id, string commandId, CaseCommand command) =>
+        host.Client.RaiseEventAsync(id, CaseMessage.EventName, new CaseMessage(commandId, command), Ct);
 
-        var sent = Assert.Single(mail.Sent);
+    /// <summary>Moves the case's clock so that its "now" is <paramref name="now"/> (the development clock).</summary>
+    Task SetClockAsync(string id, DateTimeOffset now) =>
+        host.Client.RaiseEventAsync(id, CaseMessage.EventName, new CaseMessage($"clock-{now:O}", null, now - DateTimeOffset.UtcNow), Ct);
+
+    async Task<CaseProgress> WaitForAsync(string id, Func<CaseProgress, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Ct);
+            var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<CaseProgress>();
+            if (progress is not null && done(progress))
+            {
+                return progress;
+            }
+
+            Assert.True(instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated), $"Case {id} failed: {instance?.FailureDetails}");
+            Assert.True(DateTime.UtcNow < deadline, $"Case {id} did not get there in time; last status: {progress?.Summary}");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_case_sends_the_receipt_and_waits_for_its_next_command()
+    {
+        string id = await StartCaseAsync(Start("ALT-2027-0001"));
+
+        var sent = Assert.Single(fakes.Mail.Sent);
         Assert.Equal("ALT-2027-0001/kvittering", sent.MailId);
         Assert.Equal(["kari@nordlys.example.org"], sent.To);
-        Assert.Contains("ALT-2027-0001", sent.Subject, StringComparison.Ordinal);
-        Assert.Equal("Submitted", status!.Status);
-        var instance = await host.Client.GetInstanceAsync(id, TestContext.Current.CancellationToken);
+        var instance = await host.Client.GetInstanceAsync(id, Ct);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        var view = await fakes.Views.FindAsync("alta-2027", id, Ct);
+        Assert.Equal(CaseStatus.Submitted, view!.Value.Summary.Status);
     }
 
     [Fact]
     public async Task A_mail_service_that_is_down_for_a_while_does_not_lose_the_receipt()
     {
-        mail.FailNext(2);
+        fakes.Mail.FailNext(2);
 
-        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(CaseOrchestrator), Start("ALT-2027-0002"), new Microsoft.DurableTask.StartOrchestrationOptions("ALT-2027-0002"), TestContext.Current.CancellationToken);
+        await StartCaseAsync(Start("ALT-2027-0002"));
 
-        await WaitForAsync(id, s => s?.ConfirmationSent == true, TimeSpan.FromSeconds(60));
-        Assert.Single(mail.Sent);
+        Assert.Single(fakes.Mail.Sent);
     }
 
-    async Task<CaseStatus?> WaitForAsync(string id, Func<CaseStatus?, bool> done, TimeSpan? timeout = null)
+    [Fact]
+    public async Task A_command_that_arrives_before_the_timer_is_decided_and_its_outcome_shown()
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
-            var status = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<CaseStatus>();
-            if (done(status))
-            {
-                return status;
-            }
+        string id = await StartCaseAsync(Start("ALT-2027-0003"));
 
-            Assert.True(DateTime.UtcNow < deadline, $"Case {id} did not get there in time; last status: {status}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+        await SendAsync(id, "cmd-1", new CheckEligibility(Register, InFrivillighetsregisteret: true, RegisteredInKommune: true, FoundedOn: new DateOnly(2015, 3, 1)));
+
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "cmd-1"));
+        Assert.True(progress.Recent.Single(r => r.CommandId == "cmd-1").Accepted);
+        Assert.Equal(CaseStatus.WaitingForDeadline, progress.Summary!.Status);
+    }
+
+    [Fact]
+    public async Task A_command_the_decider_refuses_is_recorded_with_its_reason_and_the_case_goes_on()
+    {
+        string id = await StartCaseAsync(Start("ALT-2027-0004"));
+
+        await SendAsync(id, "decide-too-early", new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 45_000, []));
+
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "decide-too-early"));
+        var outcome = progress.Recent.Single(r => r.CommandId == "decide-too-early");
+        Assert.False(outcome.Accepted);
+        Assert.Equal("not-allowed-now", outcome.Code);
+        Assert.False(string.IsNullOrWhiteSpace(outcome.Message));
+        Assert.Equal(CaseStatus.Submitted, progress.Summary!.Status);
+    }
+
+    [Fact]
+    public async Task The_same_command_sent_twice_is_decided_once()
+    {
+        string id = await StartCaseAsync(Start("ALT-2027-0005"));
+        var check = new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1));
+
+        await SendAsync(id, "same", check);
+        await SendAsync(id, "same", check);
+        await SendAsync(id, "after", new StartReview(Caseworker));
+
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "after"));
+        Assert.Single(progress.Recent, r => r.CommandId == "same");
+    }
+
+    [Fact]
+    public async Task A_timer_that_falls_due_before_any_command_does_what_is_due()
+    {
+        string id = await StartCaseAsync(Start("ALT-2027-0006"));
+        await SendAsync(id, "eligible", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
+        var waiting = await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.WaitingForDeadline);
+        var due = waiting.Summary!.NextDueAt!.Value;
+
+        // Put the case's clock two seconds before its next due instant, so a real durable timer has to fire.
+        await SetClockAsync(id, due - TimeSpan.FromSeconds(2));
+
+        await WaitForAsync(id, _ => !fakes.Notices.IsEmpty, TimeSpan.FromSeconds(30));
+        Assert.Contains(fakes.Notices, n => n.Reference == id);
+    }
+
+    [Fact]
+    public async Task A_long_lived_case_starts_its_history_afresh_and_keeps_its_state()
+    {
+        string id = await StartCaseAsync(Start("ALT-2027-0007"));
+        await SendAsync(id, "eligible", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
+        for (int i = 0; i < CaseOrchestrator.TurnsPerGeneration + 5; i++)
+        {
+            await SendAsync(id, $"again-{i}", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
         }
+
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == $"again-{CaseOrchestrator.TurnsPerGeneration + 4}"), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(CaseStatus.WaitingForDeadline, progress.Summary!.Status);
+        Assert.All(progress.Recent.Where(r => r.CommandId.StartsWith("again-", StringComparison.Ordinal)), r => Assert.False(r.Accepted));
+        var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Ct);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        Assert.Contains("\"State\"", instance.SerializedInput ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_grant_beyond_what_is_left_in_the_pot_is_refused_and_holds_nothing()
+    {
+        fakes.Pots.Pot = RoundCatalog.ForYear("alta", 2027).Pot;
+        await fakes.Pots.ReserveAsync("alta-2027", "ALT-2027-0900", 270_000, Ct);
+        string id = await StartCaseAsync(Start("ALT-2027-0008"));
+        await BringToAssessedAsync(id);
+
+        await SendAsync(id, "too-much", new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 45_000, []));
+
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "too-much"));
+        var outcome = progress.Recent.Single(r => r.CommandId == "too-much");
+        Assert.False(outcome.Accepted);
+        Assert.Equal("pot-exceeded", outcome.Code);
+        Assert.Equal(270_000, fakes.Pots.GrantedIn("alta-2027"));
+    }
+
+    [Fact]
+    public async Task A_grant_within_the_pot_is_decided_and_reserved_and_the_letters_go_out()
+    {
+        fakes.Pots.Pot = RoundCatalog.ForYear("alta", 2027).Pot;
+        string id = await StartCaseAsync(Start("ALT-2027-0009"));
+        await BringToAssessedAsync(id);
+
+        await SendAsync(id, "grant", new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 45_000, []));
+
+        var progress = await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.AwaitingAcceptance, TimeSpan.FromSeconds(30));
+        Assert.Equal(45_000, progress.Summary!.Granted);
+        Assert.Equal(45_000, fakes.Pots.GrantedIn("alta-2027"));
+        Assert.Contains(fakes.Letters, l => l.Reference == id);
+        Assert.Contains(fakes.Mail.Sent, m => m.MailId.StartsWith(id + "/", StringComparison.Ordinal) && m.MailId != id + "/kvittering");
+    }
+
+    /// <summary>Eligible, after the deadline (the clock moved past 15 April 2027), reviewed and assessed.</summary>
+    async Task BringToAssessedAsync(string id)
+    {
+        var round = RoundCatalog.ForYear("alta", 2027);
+        await SendAsync(id, "eligible", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
+        await SetClockAsync(id, new DateTimeOffset(2027, 4, 20, 10, 0, 0, TimeSpan.FromHours(2)));
+        await SendAsync(id, "review", new StartReview(Caseworker));
+        var scores = round.Criteria.Select(c => new CriterionScore(c.Code, 4, "God")).ToList();
+        await SendAsync(id, "assess", new Assess(Caseworker, scores, [], 45_000, "Godt prosjekt."));
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "assess"));
+        Assert.True(progress.Recent.Single(r => r.CommandId == "assess").Accepted, string.Join("; ", progress.Recent.Select(r => $"{r.CommandId}: {r.Message}")));
     }
 }

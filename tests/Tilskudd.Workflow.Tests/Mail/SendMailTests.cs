@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Tilskudd.Testing.Fakes;
 using Tilskudd.Workflow.Mail;
 
 namespace Tilskudd.Workflow.Tests.Mail;
