@@ -86,4 +86,37 @@ public sealed class FormErrorTests(WebFixture web)
         await Expect(page["#org-nummer"]).ToHaveValueAsync(ValidOrganisationNumber);
         await page.CheckAsync("sok-utkast");
     }
+
+    [Fact]
+    public async Task Operating_support_asks_for_paying_members_and_the_membership_list_and_a_private_person_for_the_organisations_email()
+    {
+        await using var page = await web.NewPageAsync();
+        await page.GoAsync("/runder/alta-2027/sok");
+        await page["#soker-privat"].CheckAsync();
+        await page["#org-nummer"].FillAsync(ValidOrganisationNumber);
+        await page["#org-navn"].FillAsync("Nordlys Flerkulturelle Forening");
+        await page["#neste"].ClickAsync();
+        await Expect(page["#org-epost-feil"]).ToContainTextAsync("Når du søker som privatperson, må du oppgi organisasjonens e-postadresse");
+        await page["#org-epost"].FillAsync("post@nordlys.example.org");
+        await NextAsync(page, 2);
+        await ContactAsync(page, "kari@nordlys.example.org");
+        await NextAsync(page, 3);
+        await page["#type-operating"].CheckAsync();
+        await ProjectAsync(page);
+        await NextAsync(page, 4);
+        await DelmålAsync(page);
+        await NextAsync(page, 5);
+        await Expect(page["#betalende"]).ToBeVisibleAsync();
+        await BudgetAsync(page, "45 000", employees: 0);
+        await page["#betalende"].FillAsync("12");
+        await Expect(page["#betalende-veiledning"]).ToContainTextAsync("veiledende krav om minst 20 betalende medlemmer");
+        await NextAsync(page, 6);
+        await Expect(page["#vedlegg-membershipList"]).ToBeVisibleAsync();
+        await page["#erkl-imdi"].CheckAsync();
+        await page["#erkl-riktig"].CheckAsync();
+        await page["#erkl-leder"].CheckAsync();
+        await page["#neste"].ClickAsync();
+        await Expect(page["#feilsammendrag-liste"]).ToHaveTextAsync("Legg ved medlemslisten. Organisasjonen må legge frem medlemsliste når den søker driftsstøtte.");
+        await page.CheckAsync("sok-driftsstotte-feil");
+    }
 }
