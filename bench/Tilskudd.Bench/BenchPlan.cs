@@ -86,8 +86,8 @@ public static class TuningGrid
     [
         EngineSettings.Before,
         EngineSettings.Current,
-        Try("orch 100, act 100", "MaxConcurrentOrchestrations=100", "MaxConcurrentActivities=100"),
         Try("orch 32, act 32", "MaxConcurrentOrchestrations=32", "MaxConcurrentActivities=32"),
+        Try("orch 300, act 300", "MaxConcurrentOrchestrations=300", "MaxConcurrentActivities=300"),
         Try("1 partition", "PartitionCount=1"),
         Try("2 partitions", "PartitionCount=2"),
         Try("8 partitions", "PartitionCount=8"),

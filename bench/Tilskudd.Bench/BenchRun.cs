@@ -11,12 +11,14 @@ public static class BenchRun
     {
         var started = DateTime.UtcNow;
         Console.WriteLine($"Tilskudd bench, {plan.Mode} mode");
-        IntakeRun? host = null, floor = null;
+        IntakeRun? host = null, floor = null, floorEtag = null;
         if (plan.Intake)
         {
             Console.WriteLine("Intake (issue 18, item 1)");
             host = await IntakeScenario.RunHostAsync(plan.IntakeLevels);
             floor = await IntakeScenario.RunFloorAsync(plan.IntakeLevels);
+            // What-if, same levels: the floor taking reference numbers the way the host does.
+            floorEtag = await IntakeScenario.RunFloorAsync(plan.IntakeLevels, etagSequence: true);
         }
 
         var timerRows = new List<TimerFloorRow>();
@@ -39,7 +41,7 @@ public static class BenchRun
             }
         }
 
-        string markdown = ResultsReport.Write(plan, started, DateTime.UtcNow, host, floor, timerRows);
+        string markdown = ResultsReport.Write(plan, started, DateTime.UtcNow, host, floor, floorEtag, timerRows);
         Directory.CreateDirectory(Infrastructure.RepoPaths.Results);
         string path = Path.Combine(Infrastructure.RepoPaths.Results, plan.ResultName + ".md");
         await File.WriteAllTextAsync(path, markdown);

@@ -29,6 +29,9 @@ public static class IntakeFloorChild
     {
         string storage = Environment.GetEnvironmentVariable("BENCH_STORAGE") ?? throw new InvalidOperationException("BENCH_STORAGE is not set.");
         var levels = IntakeLevels.Parse(args);
+        // "etag": take reference numbers as ReferenceSequence does (read the round's row, write it back
+        // If-Match its ETag, again on a lost race), to see what that one row costs under concurrency.
+        bool etagSequence = args.Contains("--etag-sequence");
         var payload = ApplicationPayload.Load();
         var tables = new TableServiceClient(storage);
         var blobs = new BlobServiceClient(storage);
@@ -59,7 +62,7 @@ public static class IntakeFloorChild
 
         async Task SubmitAsync(CancellationToken ct)
         {
-            int number = Interlocked.Increment(ref sequence);
+            int number = etagSequence ? await NextByEtagAsync(sequences, ct) : Interlocked.Increment(ref sequence);
             string reference = $"FLR-2027-{number:0000}";
             string claimKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Guid.NewGuid().ToString())));
             await idempotency.AddEntityAsync(new TableEntity(ApplicationPayload.RoundId, claimKey)
@@ -69,7 +72,10 @@ public static class IntakeFloorChild
                 ["ClaimedAt"] = DateTimeOffset.UtcNow,
                 ["Completed"] = false,
             }, ct);
-            await sequences.UpsertEntityAsync(new TableEntity(ApplicationPayload.RoundId, "reference") { ["Last"] = number }, TableUpdateMode.Replace, ct);
+            if (!etagSequence)
+            {
+                await sequences.UpsertEntityAsync(new TableEntity(ApplicationPayload.RoundId, "reference") { ["Last"] = number }, TableUpdateMode.Replace, ct);
+            }
             await Upload(attachments.GetBlobClient($"{reference}/01-budget.pdf"), payload.Budget, budgetHash, "Budget", ct);
             await Upload(attachments.GetBlobClient($"{reference}/02-skatteattest.pdf"), payload.Skatteattest, skatteattestHash, "Skatteattest", ct);
             var document = BinaryData.FromString(payload.FormJson + new string(' ', 600));
@@ -88,6 +94,31 @@ public static class IntakeFloorChild
         var results = await IntakeLevels.RunAsync(levels, (_, ct) => SubmitAsync(ct), expected => WaitUntilAsync(() => FloorReceipt.Count >= expected));
         ChildOutput.Result(JsonSerializer.Serialize(new IntakeRunResult(results, ProcessUsage.Read(Environment.ProcessId)?.PeakRssBytes ?? 0)));
         return 0;
+    }
+
+    static async Task<int> NextByEtagAsync(TableClient sequences, CancellationToken ct)
+    {
+        while (true)
+        {
+            var current = await sequences.GetEntityIfExistsAsync<TableEntity>(ApplicationPayload.RoundId, "reference", cancellationToken: ct);
+            try
+            {
+                if (!current.HasValue || current.Value is null)
+                {
+                    await sequences.AddEntityAsync(new TableEntity(ApplicationPayload.RoundId, "reference") { ["Last"] = 1 }, ct);
+                    return 1;
+                }
+
+                var row = current.Value;
+                int next = row.GetInt32("Last").GetValueOrDefault() + 1;
+                row["Last"] = next;
+                await sequences.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                return next;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+            }
+        }
     }
 
     static Task<Response<BlobContentInfo>> Upload(BlobClient blob, byte[] bytes, string sha256, string kind, CancellationToken ct) =>

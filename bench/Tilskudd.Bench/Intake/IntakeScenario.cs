@@ -98,9 +98,9 @@ public static class IntakeScenario
         return Summarise("host", result, timeline);
     }
 
-    public static async Task<IntakeRun> RunFloorAsync(IReadOnlyList<(int Concurrency, int Count)> levels)
+    public static async Task<IntakeRun> RunFloorAsync(IReadOnlyList<(int Concurrency, int Count)> levels, bool etagSequence = false)
     {
-        Console.WriteLine($"  intake floor (SDKs and engine, no host), levels {IntakeLevels.Format(levels)}");
+        Console.WriteLine($"  intake floor (SDKs and engine, no host{(etagSequence ? ", reference numbers by ETag as the host takes them" : "")}), levels {IntakeLevels.Format(levels)}");
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         counter.RegisterTaskHub(IntakeFloorChild.TaskHub);
@@ -108,12 +108,13 @@ public static class IntakeScenario
         sampler.Watch("azurite", azurite.ProcessId);
         sampler.Watch("bench", Environment.ProcessId);
         var timeline = new Timeline(counter, sampler);
-        await using var child = ChildProcess.StartRole(IntakeFloorChild.Role, ["--levels", IntakeLevels.Format(levels)],
+        string[] args = etagSequence ? ["--levels", IntakeLevels.Format(levels), "--etag-sequence"] : ["--levels", IntakeLevels.Format(levels)];
+        await using var child = ChildProcess.StartRole(IntakeFloorChild.Role, args,
             new Dictionary<string, string> { ["BENCH_STORAGE"] = counter.ConnectionString }, timeline, echo: true);
         sampler.Watch("floor", child.Id);
         var result = JsonSerializer.Deserialize<IntakeRunResult>(await child.ResultAsync(TimeSpan.FromMinutes(15)))!;
         await child.WaitForExitAsync(TimeSpan.FromSeconds(30));
-        return Summarise("floor", result, timeline);
+        return Summarise(etagSequence ? "floor+etag" : "floor", result, timeline);
     }
 
     static IntakeRun Summarise(string name, IntakeRunResult result, Timeline timeline)

@@ -20,6 +20,10 @@ public static class Machine
             $".NET {Environment.Version}, Azurite {AzuriteVersion()} in memory, commit {Commit()}";
     }
 
+    /// <summary>The machine's 1-minute load average: other work on a shared machine shows here (2 cores: above 2 is a queue).</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
     static string AzuriteVersion()
     {
         try

@@ -9,18 +9,19 @@ namespace Tilskudd.Bench.Report;
 /// <summary>The Markdown of one run: machine, settings, figures and the ratios measured side by side.</summary>
 public static class ResultsReport
 {
-    public static string Write(BenchPlan plan, DateTime started, DateTime ended, IntakeRun? host, IntakeRun? floor, IReadOnlyList<TimerFloorRow> timer)
+    public static string Write(BenchPlan plan, DateTime started, DateTime ended, IntakeRun? host, IntakeRun? floor, IntakeRun? floorEtag, IReadOnlyList<TimerFloorRow> timer)
     {
         var md = new StringBuilder();
         md.AppendLine($"# Tilskudd bench — {plan.Mode} mode, {started:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine($"* Machine: {Machine.Describe()}");
+        md.AppendLine($"* Load average (1 min) at the end: {Machine.LoadAverage()} — the machine is shared; rows measured while others built or tested are slower.");
         md.AppendLine($"* Run took {(ended - started).TotalMinutes:0.0} min. Each scenario had its own fresh Azurite; all storage traffic went through the bench's counting proxy on loopback (both sides of every ratio alike).");
         md.AppendLine("* CPU is in % of one core (this machine has " + Environment.ProcessorCount + "); \"requests\" are HTTP requests to Azure Storage (a table batch is one request), each a billed transaction on Azure.");
         md.AppendLine();
         if (host is not null && floor is not null)
         {
-            WriteIntake(md, host, floor);
+            WriteIntake(md, host, floor, floorEtag);
         }
 
         if (timer.Count > 0)
@@ -31,7 +32,7 @@ public static class ResultsReport
         return md.ToString();
     }
 
-    static void WriteIntake(StringBuilder md, IntakeRun host, IntakeRun floor)
+    static void WriteIntake(StringBuilder md, IntakeRun host, IntakeRun floor, IntakeRun? floorEtag)
     {
         md.AppendLine("## Intake: submit with a 200 KB budget and a 100 KB skatteattest");
         md.AppendLine();
@@ -60,6 +61,23 @@ public static class ResultsReport
         }
 
         md.AppendLine();
+        if (floorEtag is not null)
+        {
+            md.AppendLine("What-if, same run: the floor taking its reference numbers as the host's ReferenceSequence does (read the round's one row, write it back If-Match its ETag, retry on a lost race):");
+            md.AppendLine();
+            md.AppendLine("| clients | floor apps/s | floor + ETag counter apps/s | ratio | p99 ms | sequence requests/app | all requests/app |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var e in floorEtag.Result.Levels)
+            {
+                var f = floor.Result.Levels.First(l => l.Concurrency == e.Concurrency);
+                md.AppendLine(
+                    $"| {e.Concurrency} | {f.PerSecond:0.0} | {e.PerSecond:0.0} | {e.PerSecond / f.PerSecond:0.00} | {e.P99Ms:0} | " +
+                    $"{floorEtag.RequestsPerApplication(e.Concurrency, k => k.Resource == "sequences"):0.0} | {floorEtag.RequestsPerApplication(e.Concurrency):0.0} |");
+            }
+
+            md.AppendLine();
+        }
+
         int failedHost = host.Result.Levels.Sum(l => l.Failed), failedFloor = floor.Result.Levels.Sum(l => l.Failed);
         md.AppendLine(
             $"Failed submits: host {failedHost}, floor {failedFloor}. Peak memory: host process {host.Result.PeakRssBytes / 1048576} MB, floor process {floor.Result.PeakRssBytes / 1048576} MB. " +
@@ -97,14 +115,14 @@ public static class ResultsReport
         md.AppendLine("Engine in process (EngineSidecar + Microsoft.DurableTask worker and client over gRPC, as in Tilskudd.Local), one fresh Azurite and task hub per row. " +
             "Wake time: from the timer instant until the last orchestration completed. Start: from the first start until every orchestration had set its timer. Goal: 10 000 in under 3 minutes.");
         md.AppendLine();
-        md.AppendLine("| settings | engine settings | parked before due | start rate /s | wake time s | wake rate /s | first done after due s | requests/orch waking | requests/orch starting | Azurite CPU waking | engine CPU waking | engine peak MB | completed (checked) |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| settings | engine settings | parked before due | start rate /s | wake time s | wake rate /s | first done after due s | requests/orch waking | requests/orch starting | Azurite CPU waking | engine CPU waking | engine peak MB | completed (checked) | load avg |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             md.AppendLine(
                 $"| {r.Settings.Label} | `{r.Settings.Describe()}` | {r.Result.ParkedBeforeDue:N0}/{r.Result.Orchestrations:N0} | {r.ParkRate:0} | " +
                 $"{(r.Result.TimedOut ? "> " : "")}{r.WakeSeconds:0.0} | {r.WakeRate:0} | {r.Result.FirstDoneAfterDueSeconds:0.0} | {r.RequestsPerOrchestrationWake:0.0} | {r.RequestsPerOrchestrationStart:0.0} | " +
-                $"{r.AzuriteCpuDuringWake:0} % | {r.EngineCpuDuringWake:0} % | {r.Result.PeakRssBytes / 1048576} | {r.Result.VerifiedCompleted:N0} |");
+                $"{r.AzuriteCpuDuringWake:0} % | {r.EngineCpuDuringWake:0} % | {r.Result.PeakRssBytes / 1048576} | {r.Result.VerifiedCompleted:N0} | {r.LoadAverage} |");
         }
 
         md.AppendLine();

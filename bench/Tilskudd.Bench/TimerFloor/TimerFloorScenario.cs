@@ -12,7 +12,8 @@ public sealed record TimerFloorRow(
     Window Wake,
     double WakeSeconds,
     double AzuriteCpuDuringWake,
-    double EngineCpuDuringWake)
+    double EngineCpuDuringWake,
+    string LoadAverage)
 {
     public double WakeRate => Result.Done / Math.Max(WakeSeconds, 1e-3);
 
@@ -57,12 +58,12 @@ public static class TimerFloorScenario
 
         var start = timeline.Between("start", timeline.Has("parked") ? "parked" : "due");
         var wake = timeline.Between("due", "done");
-        var row = new TimerFloorRow(settings, result, start, wake, result.LastDoneAfterDueSeconds, wake.Cpu("azurite"), wake.Cpu("engine"));
+        var row = new TimerFloorRow(settings, result, start, wake, result.LastDoneAfterDueSeconds, wake.Cpu("azurite"), wake.Cpu("engine"), Report.Machine.LoadAverage());
         Console.WriteLine(
             $"    parked {result.ParkedBeforeDue}/{n} in {result.ParkSeconds:0.0} s ({row.ParkRate:0} /s); " +
             $"woke {result.Done} in {row.WakeSeconds:0.0} s after due ({row.WakeRate:0} /s, first after {result.FirstDoneAfterDueSeconds:0.0} s); " +
             $"{row.RequestsPerOrchestrationWake:0.0} requests/orchestration while waking, {row.RequestsPerOrchestrationStart:0.0} while starting; " +
-            $"Azurite CPU {row.AzuriteCpuDuringWake:0} %, engine CPU {row.EngineCpuDuringWake:0} %; peak {result.PeakRssBytes / 1048576} MB; verified {result.VerifiedCompleted}");
+            $"Azurite CPU {row.AzuriteCpuDuringWake:0} %, engine CPU {row.EngineCpuDuringWake:0} %; peak {result.PeakRssBytes / 1048576} MB; verified {result.VerifiedCompleted}; load {row.LoadAverage}");
         return row;
     }
 }

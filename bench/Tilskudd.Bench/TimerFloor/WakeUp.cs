@@ -56,6 +56,15 @@ public static class WakeUpProbe
 
     public static DateTime? LastDoneAt => Volatile.Read(ref lastDoneTicks) is > 0 and var t ? new DateTime(t, DateTimeKind.Utc) : null;
 
+    public static void Reset()
+    {
+        Volatile.Write(ref parked, 0);
+        Volatile.Write(ref touched, 0);
+        Volatile.Write(ref done, 0);
+        Volatile.Write(ref firstDoneTicks, 0);
+        Volatile.Write(ref lastDoneTicks, 0);
+    }
+
     public static void Parked() => Interlocked.Increment(ref parked);
 
     public static void Touched() => Interlocked.Increment(ref touched);
