@@ -15,9 +15,18 @@ public sealed class TableCaseViews(StorageClients storage) : ICaseViews
 {
     TableClient Cases => storage.Table(StorageNames.CasesTable);
 
-    public async Task SaveAsync(CaseSummary summary, CaseState state, CancellationToken cancellationToken)
+    TableClient Events => storage.Table(StorageNames.CaseEventsTable);
+
+    public async Task SaveAsync(CaseSummary summary, CaseState state, IReadOnlyList<NumberedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var numbered in events)
+        {
+            // The event log comes first: a crash after it and before the view leaves a view one turn behind, never an event lost.
+            await Events.UpsertEntityAsync(EventRow(summary.Reference, numbered), TableUpdateMode.Replace, cancellationToken);
+        }
+
         var existing = await Cases.GetEntityIfExistsAsync<TableEntity>(summary.RoundId, summary.Reference, ["Version"], cancellationToken);
         if (existing.HasValue && existing.Value!.GetInt32("Version") > summary.Version)
         {
@@ -37,6 +46,27 @@ public sealed class TableCaseViews(StorageClients storage) : ICaseViews
         };
         await Cases.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<NumberedEvent>> EventsAsync(string reference, CancellationToken cancellationToken)
+    {
+        var events = new List<NumberedEvent>();
+        await foreach (var row in Events.QueryAsync<TableEntity>(e => e.PartitionKey == reference, cancellationToken: cancellationToken))
+        {
+            events.Add(new NumberedEvent(row.GetInt32("Version") ?? 0, JsonSerializer.Deserialize<CaseEvent>(row.GetString("Json"), JsonDefaults.Options)!));
+        }
+
+        return events;
+    }
+
+    static TableEntity EventRow(string reference, NumberedEvent numbered) => new(reference, numbered.Version.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+    {
+        ["Version"] = numbered.Version,
+        ["Type"] = numbered.Event.GetType().Name,
+        ["At"] = numbered.Event.At,
+        ["ByRole"] = numbered.Event.By.Role.ToString(),
+        ["ById"] = numbered.Event.By.Id,
+        ["Json"] = JsonSerializer.Serialize(numbered.Event, JsonDefaults.Options),
+    };
 
     public async Task<(CaseSummary Summary, CaseState State)?> FindAsync(string roundId, string reference, CancellationToken cancellationToken)
     {

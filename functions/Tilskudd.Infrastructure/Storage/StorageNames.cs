@@ -10,6 +10,7 @@ public static class StorageNames
     public const string MailLedgerTable = "mailledger";
     public const string PotsTable = "pots";
     public const string CasesTable = "cases";
+    public const string CaseEventsTable = "caseevents";
     public const string PayoutsTable = "payouts";
     public const string CaseworkerInboxTable = "caseworkerinbox";
 
@@ -18,7 +19,7 @@ public static class StorageNames
     public const string LettersContainer = "letters";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable, CasesTable, PayoutsTable, CaseworkerInboxTable];
+        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable, CasesTable, CaseEventsTable, PayoutsTable, CaseworkerInboxTable];
 
     public static IReadOnlyList<string> Containers { get; } = [AttachmentsContainer, ApplicationsContainer, LettersContainer];
 }

@@ -89,14 +89,16 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         var result = await DecideAsync(command);
         if (result.IsAccepted)
         {
+            var events = new List<NumberedEvent>(result.Events.Count);
             foreach (var e in result.Events)
             {
                 State = CaseDecider.Evolve(State, e);
+                events.Add(new NumberedEvent(State.Version, e));
             }
 
             foreach (var effect in result.Effects)
             {
-                await CarryOutAsync(effect);
+                await CarryOutAsync(effect, events);
             }
         }
 
@@ -143,7 +145,7 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         _ => null,
     };
 
-    async Task CarryOutAsync(CaseEffect effect)
+    async Task CarryOutAsync(CaseEffect effect, IReadOnlyList<NumberedEvent> events)
     {
         try
         {
@@ -157,7 +159,7 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
                 Domain.Cases.ReserveGrant g => context.CallActivityAsync<PotPosition>(nameof(Effects.ReserveGrant), new PotRequest(g.RoundId, g.Reference, g.Amount), Retry),
                 Domain.Cases.ReleaseGrant g => context.CallActivityAsync<PotPosition>(nameof(Effects.ReleaseGrant), new PotRequest(g.RoundId, g.Reference, 0), Retry),
                 Domain.Cases.NotifyCaseworkers n => context.CallActivityAsync<bool>(nameof(Effects.NotifyCaseworkers), n, Retry),
-                Domain.Cases.UpdateCaseView v => context.CallActivityAsync<bool>(nameof(Effects.UpdateCaseView), new CaseViewUpdate(v.Summary, State), Retry),
+                Domain.Cases.UpdateCaseView v => context.CallActivityAsync<bool>(nameof(Effects.UpdateCaseView), new CaseViewUpdate(v.Summary, State, events), Retry),
                 _ => throw new InvalidOperationException($"No activity carries out {effect.GetType().Name}."),
             });
         }

@@ -44,8 +44,8 @@ public sealed class NotifyCaseworkers(ICaseworkerInbox inbox) : TaskActivity<Dom
     }
 }
 
-/// <summary>The case's state and summary as of a turn, for listings and for checking commands at the door.</summary>
-public sealed record CaseViewUpdate(CaseSummary Summary, CaseState State);
+/// <summary>The case's state and summary as of a turn, and the events of that turn, for listings, command checks and the audit trail.</summary>
+public sealed record CaseViewUpdate(CaseSummary Summary, CaseState State, IReadOnlyList<NumberedEvent> Events);
 
 /// <summary>Refreshes the case's row in the listings (the read model).</summary>
 public sealed class UpdateCaseView(ICaseViews views) : TaskActivity<CaseViewUpdate, bool>
@@ -55,7 +55,7 @@ public sealed class UpdateCaseView(ICaseViews views) : TaskActivity<CaseViewUpda
     public async Task<bool> UpdateAsync(CaseViewUpdate input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await views.SaveAsync(input.Summary, input.State, cancellationToken);
+        await views.SaveAsync(input.Summary, input.State, input.Events, cancellationToken);
         return true;
     }
 }

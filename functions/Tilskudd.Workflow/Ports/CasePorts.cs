@@ -36,10 +36,19 @@ public interface ICaseworkerInbox
     Task NotifyAsync(NotifyCaseworkers notice, CancellationToken cancellationToken);
 }
 
-/// <summary>The case as listings and command checks read it, without asking the engine.</summary>
+/// <summary>An event of a case with its place in the case's history (the state's version after it).</summary>
+public sealed record NumberedEvent(int Version, CaseEvent Event);
+
+/// <summary>
+/// The case as listings, command checks and the audit trail read it, without asking the engine: its
+/// summary and state, and every event with who, what and when, so the case can be rebuilt from them.
+/// </summary>
 public interface ICaseViews
 {
-    Task SaveAsync(CaseSummary summary, CaseState state, CancellationToken cancellationToken);
+    /// <summary>Appends the events (idempotent by version) and stores the state they lead to.</summary>
+    Task SaveAsync(CaseSummary summary, CaseState state, IReadOnlyList<NumberedEvent> events, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NumberedEvent>> EventsAsync(string reference, CancellationToken cancellationToken);
 
     Task<(CaseSummary Summary, CaseState State)?> FindAsync(string roundId, string reference, CancellationToken cancellationToken);
 }

@@ -141,12 +141,21 @@ public sealed class InMemoryPotLedger : IPotLedger
 public sealed class InMemoryCaseViews : ICaseViews
 {
     readonly ConcurrentDictionary<string, (CaseSummary, CaseState)> rows = new();
+    readonly ConcurrentDictionary<(string Reference, int Version), CaseEvent> log = new();
 
-    public Task SaveAsync(CaseSummary summary, CaseState state, CancellationToken cancellationToken)
+    public Task SaveAsync(CaseSummary summary, CaseState state, IReadOnlyList<NumberedEvent> events, CancellationToken cancellationToken)
     {
+        foreach (var e in events)
+        {
+            log[(summary.Reference, e.Version)] = e.Event;
+        }
+
         rows[summary.Reference] = (summary, state);
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<NumberedEvent>> EventsAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NumberedEvent>>([.. log.Where(e => e.Key.Reference == reference).OrderBy(e => e.Key.Version).Select(e => new NumberedEvent(e.Key.Version, e.Value))]);
 
     public Task<(CaseSummary Summary, CaseState State)?> FindAsync(string roundId, string reference, CancellationToken cancellationToken) =>
         Task.FromResult<(CaseSummary, CaseState)?>(rows.TryGetValue(reference, out var row) ? row : null);

@@ -200,6 +200,21 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         Assert.Contains(fakes.Mail.Sent, m => m.MailId.StartsWith(id + "/", StringComparison.Ordinal) && m.MailId != id + "/kvittering");
     }
 
+    [Fact]
+    public async Task Every_state_change_is_an_event_with_who_and_when_and_the_events_rebuild_the_case()
+    {
+        string id = await StartCaseAsync(Start("ALT-2027-0010"));
+        await BringToAssessedAsync(id);
+
+        var events = await fakes.Views.EventsAsync(id, Ct);
+        var view = await fakes.Views.FindAsync("alta-2027", id, Ct);
+
+        Assert.Equal(Enumerable.Range(1, events.Count), events.Select(e => e.Version));
+        Assert.Contains(events, e => e.Event is CaseSubmitted);
+        Assert.Contains(events, e => e.Event.By == Caseworker);
+        Assert.Equal(CaseSummary.Of(view!.Value.State), CaseSummary.Of(CaseDecider.Replay(events.Select(e => e.Event))));
+    }
+
     /// <summary>Eligible, after the deadline (the clock moved past 15 April 2027), reviewed and assessed.</summary>
     async Task BringToAssessedAsync(string id)
     {

@@ -1,0 +1,59 @@
+using Tilskudd.Domain.Applications;
+using Tilskudd.Domain.Cases;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Infrastructure.Cases;
+using Tilskudd.Workflow.Ports;
+
+namespace Tilskudd.Infrastructure.Tests.Cases;
+
+public sealed class TableCaseViewsTests(StorageFixture fixture)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static (CaseState State, IReadOnlyList<NumberedEvent> Events) Submitted(string reference)
+    {
+        var round = RoundCatalog.ForYear("alta", 2027);
+        var command = new SubmitApplication(Actor.System("intake"), reference, "912345688", "Nordlys", ApplicationKind.Project, ["A"], 45_000, "kari@nordlys.example.org");
+        var result = CaseDecider.Decide(CaseState.Initial, command, CaseContext.For(round), new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var state = CaseState.Initial;
+        var events = new List<NumberedEvent>();
+        foreach (var e in result.Events)
+        {
+            state = CaseDecider.Evolve(state, e);
+            events.Add(new NumberedEvent(state.Version, e));
+        }
+
+        return (state, events);
+    }
+
+    [Fact]
+    public async Task A_saved_case_is_found_with_its_state_and_its_events_in_order()
+    {
+        var views = new TableCaseViews(fixture.Storage);
+        string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
+        var (state, events) = Submitted(reference);
+
+        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+
+        var found = await views.FindAsync("alta-2027", reference, Ct);
+        Assert.Equal(CaseSummary.Of(state), found!.Value.Summary);
+        var stored = await views.EventsAsync(reference, Ct);
+        Assert.Equal(events.Select(e => e.Version), stored.Select(e => e.Version));
+        Assert.IsType<CaseSubmitted>(stored[0].Event);
+    }
+
+    [Fact]
+    public async Task A_view_from_an_older_turn_never_replaces_a_newer_one()
+    {
+        var views = new TableCaseViews(fixture.Storage);
+        string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
+        var (state, events) = Submitted(reference);
+        var newer = state with { Version = state.Version + 5 };
+
+        await views.SaveAsync(CaseSummary.Of(newer), newer, [], Ct);
+        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+
+        Assert.Equal(newer.Version, (await views.FindAsync("alta-2027", reference, Ct))!.Value.Summary.Version);
+    }
+}
