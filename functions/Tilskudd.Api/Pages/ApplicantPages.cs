@@ -78,6 +78,30 @@ public static class ApplicantPages
         return TypedResults.Bytes(content, contentType);
     }
 
+    /// <summary>
+    /// Serves whatever page or asset a path names, or 404: for a host that routes every path to
+    /// one function (the Functions host's catch-all route) instead of mapping <see cref="Routes"/>.
+    /// </summary>
+    public static IResult ServePath(HttpContext context, string? path)
+    {
+        string[] segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is [var folder, var file] && "/" + folder + "/" == AssetPrefix)
+        {
+            return Serve(context, file);
+        }
+
+        foreach (var (pattern, page) in Routes)
+        {
+            string[] parts = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == segments.Length && parts.Zip(segments).All(p => p.First.StartsWith('{') || p.First == p.Second))
+            {
+                return Serve(context, page);
+            }
+        }
+
+        return TypedResults.NotFound();
+    }
+
     static FrozenDictionary<string, byte[]> LoadFiles()
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
