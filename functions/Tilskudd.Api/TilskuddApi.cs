@@ -11,6 +11,7 @@ using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Cases;
 using Tilskudd.Infrastructure.Mail;
+using Tilskudd.Infrastructure.Registers;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Workflow.Effects;
@@ -57,6 +58,7 @@ public static class TilskuddApi
         services.AddSingleton<ILetterArchive, BlobLetterArchive>();
         services.AddSingleton<IPayoutRegister, TablePayoutRegister>();
         services.AddSingleton<ICaseworkerInbox, TableCaseworkerInbox>();
+        services.AddSingleton<IOrganisationRegister, RecordedOrganisationRegister>();
 
         // The workflow's activities, made per call by the engine's worker or the Functions host.
         services.AddTransient<SendMail>();
@@ -66,6 +68,7 @@ public static class TilskuddApi
         services.AddTransient<ReleaseGrant>();
         services.AddTransient<NotifyCaseworkers>();
         services.AddTransient<UpdateCaseView>();
+        services.AddTransient<LookUpOrganisation>();
         return services;
     }
 
