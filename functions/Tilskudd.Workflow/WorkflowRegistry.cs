@@ -16,7 +16,7 @@ public static class WorkflowRegistry
     public static IReadOnlyList<string> Activities { get; } =
     [
         nameof(SendMail), nameof(RenderLetter), nameof(RegisterTranche), nameof(ReserveGrant),
-        nameof(ReleaseGrant), nameof(NotifyCaseworkers), nameof(UpdateCaseView),
+        nameof(ReleaseGrant), nameof(NotifyCaseworkers), nameof(UpdateCaseView), nameof(LookUpOrganisation),
     ];
 
     public static void Register(DurableTaskRegistry registry)
@@ -30,5 +30,6 @@ public static class WorkflowRegistry
         registry.AddActivity<ReleaseGrant>();
         registry.AddActivity<NotifyCaseworkers>();
         registry.AddActivity<UpdateCaseView>();
+        registry.AddActivity<LookUpOrganisation>();
     }
 }

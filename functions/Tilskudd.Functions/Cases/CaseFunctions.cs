@@ -20,7 +20,8 @@ public sealed class CaseFunctions(
     Workflow.Effects.ReserveGrant reserveGrant,
     Workflow.Effects.ReleaseGrant releaseGrant,
     Workflow.Effects.NotifyCaseworkers notifyCaseworkers,
-    Workflow.Effects.UpdateCaseView updateCaseView)
+    Workflow.Effects.UpdateCaseView updateCaseView,
+    LookUpOrganisation lookUpOrganisation)
 {
     [Function(nameof(CaseOrchestrator))]
     public static Task<CaseSummary?> RunCase([OrchestrationTrigger] TaskOrchestrationContext context, CaseInput input) =>
@@ -53,4 +54,8 @@ public sealed class CaseFunctions(
     [Function(nameof(Workflow.Effects.UpdateCaseView))]
     public Task<bool> UpdateCaseViewActivity([ActivityTrigger] CaseViewUpdate update, CancellationToken cancellationToken) =>
         updateCaseView.UpdateAsync(update, cancellationToken);
+
+    [Function(nameof(LookUpOrganisation))]
+    public Task<RegisterFacts?> LookUpOrganisationActivity([ActivityTrigger] string organisationNumber, CancellationToken cancellationToken) =>
+        lookUpOrganisation.LookUpAsync(organisationNumber, cancellationToken);
 }

@@ -26,6 +26,11 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseInput, CaseSummary?>
             await run.HandleAsync(new CaseMessage($"{input.Start.Reference}/submit", input.Start.ToCommand()));
         }
 
+        if (run.State is { Status: CaseStatus.Submitted, EligibilityFindings: null })
+        {
+            await run.CheckEligibilityAsync();
+        }
+
         for (int turn = 0; turn < TurnsPerGeneration && !run.IsFinished; turn++)
         {
             var message = run.IsDue ? null : await run.NextMessageOrDueAsync();

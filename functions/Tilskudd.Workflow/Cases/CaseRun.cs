@@ -73,6 +73,13 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         return null;
     }
 
+    /// <summary>Asks the registers about the organisation and lets the decider judge its eligibility.</summary>
+    public async Task CheckEligibilityAsync()
+    {
+        var facts = await context.CallActivityAsync<RegisterFacts?>(nameof(LookUpOrganisation), State.OrganisationNumber, Retry);
+        await HandleAsync(new CaseMessage($"{State.Reference}/eligibility", RegisterFacts.ToCommand(facts, round)));
+    }
+
     public async Task HandleAsync(CaseMessage message)
     {
         if (message.ClockOffset is { } offset)

@@ -52,3 +52,10 @@ public interface ICaseViews
 
     Task<(CaseSummary Summary, CaseState State)?> FindAsync(string roundId, string reference, CancellationToken cancellationToken);
 }
+
+/// <summary>The Brønnøysund registers (Enhetsregisteret, Frivillighetsregisteret).</summary>
+public interface IOrganisationRegister
+{
+    /// <summary>The register's facts of the organisation; null when the register does not know it.</summary>
+    Task<RegisterFacts?> FindAsync(string organisationNumber, CancellationToken cancellationToken);
+}

@@ -24,6 +24,9 @@ public sealed class WorkflowFakes
 
     public ConcurrentQueue<NotifyCaseworkers> Notices { get; } = new();
 
+    /// <summary>What the registers answer, by organisation number; an organisation not here is unknown to them.</summary>
+    public ConcurrentDictionary<string, RegisterFacts> Register { get; } = new();
+
     /// <summary>Registers the fakes as the workflow's ports, with a renderer that echoes the model.</summary>
     public void AddTo(IServiceCollection services)
     {
@@ -35,7 +38,14 @@ public sealed class WorkflowFakes
         services.AddSingleton<ILetterArchive>(new Recorder<ArchivedLetter>(Letters));
         services.AddSingleton<IPayoutRegister>(new Recorder<RegisterTranche>(Payouts));
         services.AddSingleton<ICaseworkerInbox>(new Recorder<NotifyCaseworkers>(Notices));
+        services.AddSingleton<IOrganisationRegister>(new FakeRegister(Register));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+    }
+
+    sealed class FakeRegister(ConcurrentDictionary<string, RegisterFacts> facts) : IOrganisationRegister
+    {
+        public Task<RegisterFacts?> FindAsync(string organisationNumber, CancellationToken cancellationToken) =>
+            Task.FromResult(facts.GetValueOrDefault(organisationNumber));
     }
 
     sealed class Recorder<T>(ConcurrentQueue<T> queue) : ILetterArchive, IPayoutRegister, ICaseworkerInbox

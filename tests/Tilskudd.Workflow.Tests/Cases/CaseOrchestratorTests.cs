@@ -23,6 +23,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        fakes.Register["912345688"] = new RegisterFacts("912345688", "Nordlys Flerkulturelle Forening", true, "5603", new DateOnly(2015, 3, 1), false, false);
         host = await DurableTaskTestHost.StartAsync(
             WorkflowRegistry.Register,
             new DurableTaskTestHostOptions { ConfigureServices = fakes.AddTo },
@@ -31,8 +32,8 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
 
-    static CaseStart Start(string reference, long amount = 45_000) => new(
-        reference, "alta-2027", "912345688", "Nordlys Flerkulturelle Forening", amount, SubmittedAt,
+    static CaseStart Start(string reference, long amount = 45_000, string organisationNumber = "912345688") => new(
+        reference, "alta-2027", organisationNumber, "Nordlys Flerkulturelle Forening", amount, SubmittedAt,
         MailTo: ["kari@nordlys.example.org"], MailCopyTo: [], Delmål: ["A"]);
 
     async Task<string> StartCaseAsync(CaseStart start)
@@ -78,8 +79,10 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         Assert.Equal(["kari@nordlys.example.org"], sent.To);
         var instance = await host.Client.GetInstanceAsync(id, Ct);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        var progress = await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.WaitingForDeadline);
+        Assert.Contains(progress.Recent, r => r.CommandId == "ALT-2027-0001/eligibility" && r.Accepted);
         var view = await fakes.Views.FindAsync("alta-2027", id, Ct);
-        Assert.Equal(CaseStatus.Submitted, view!.Value.Summary.Status);
+        Assert.Empty(view!.Value.State.EligibilityFindings!);
     }
 
     [Fact]
@@ -96,12 +99,29 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     public async Task A_command_that_arrives_before_the_timer_is_decided_and_its_outcome_shown()
     {
         string id = await StartCaseAsync(Start("ALT-2027-0003"));
+        await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.WaitingForDeadline);
 
-        await SendAsync(id, "cmd-1", new CheckEligibility(Register, InFrivillighetsregisteret: true, RegisteredInKommune: true, FoundedOn: new DateOnly(2015, 3, 1)));
+        await SendAsync(id, "cmd-1", new Withdraw(new Actor(ActorRole.Organisation, "912345688"), "Prosjektet er avlyst."));
 
         var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "cmd-1"));
         Assert.True(progress.Recent.Single(r => r.CommandId == "cmd-1").Accepted);
-        Assert.Equal(CaseStatus.WaitingForDeadline, progress.Summary!.Status);
+        Assert.Equal(CaseStatus.Withdrawn, progress.Summary!.Status);
+        var instance = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Ct);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task An_organisation_the_registers_do_not_know_is_found_ineligible_and_cannot_be_granted()
+    {
+        fakes.Pots.Pot = RoundCatalog.ForYear("alta", 2027).Pot;
+        string id = await StartCaseAsync(Start("ALT-2027-0011", organisationNumber: "998877660"));
+        await BringToAssessedAsync(id);
+
+        await SendAsync(id, "grant", new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 45_000, []));
+
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "grant"));
+        Assert.Equal("ineligible", progress.Recent.Single(r => r.CommandId == "grant").Code);
+        Assert.Equal(0, fakes.Pots.GrantedIn("alta-2027"));
     }
 
     [Fact]
@@ -116,18 +136,18 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         Assert.False(outcome.Accepted);
         Assert.Equal("not-allowed-now", outcome.Code);
         Assert.False(string.IsNullOrWhiteSpace(outcome.Message));
-        Assert.Equal(CaseStatus.Submitted, progress.Summary!.Status);
+        Assert.Equal(CaseStatus.WaitingForDeadline, progress.Summary!.Status);
     }
 
     [Fact]
     public async Task The_same_command_sent_twice_is_decided_once()
     {
         string id = await StartCaseAsync(Start("ALT-2027-0005"));
-        var check = new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1));
+        var tooEarly = new StartReview(Caseworker);
 
-        await SendAsync(id, "same", check);
-        await SendAsync(id, "same", check);
-        await SendAsync(id, "after", new StartReview(Caseworker));
+        await SendAsync(id, "same", tooEarly);
+        await SendAsync(id, "same", tooEarly);
+        await SendAsync(id, "after", tooEarly);
 
         var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "after"));
         Assert.Single(progress.Recent, r => r.CommandId == "same");
@@ -137,7 +157,6 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     public async Task A_timer_that_falls_due_before_any_command_does_what_is_due()
     {
         string id = await StartCaseAsync(Start("ALT-2027-0006"));
-        await SendAsync(id, "eligible", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
         var waiting = await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.WaitingForDeadline);
         var due = waiting.Summary!.NextDueAt!.Value;
 
@@ -152,7 +171,6 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     public async Task A_long_lived_case_starts_its_history_afresh_and_keeps_its_state()
     {
         string id = await StartCaseAsync(Start("ALT-2027-0007"));
-        await SendAsync(id, "eligible", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
         for (int i = 0; i < CaseOrchestrator.TurnsPerGeneration + 5; i++)
         {
             await SendAsync(id, $"again-{i}", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
@@ -219,7 +237,6 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     async Task BringToAssessedAsync(string id)
     {
         var round = RoundCatalog.ForYear("alta", 2027);
-        await SendAsync(id, "eligible", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
         await SetClockAsync(id, new DateTimeOffset(2027, 4, 20, 10, 0, 0, TimeSpan.FromHours(2)));
         await SendAsync(id, "review", new StartReview(Caseworker));
         var scores = round.Criteria.Select(c => new CriterionScore(c.Code, 4, "God")).ToList();
