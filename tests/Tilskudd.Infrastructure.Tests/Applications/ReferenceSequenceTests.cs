@@ -24,4 +24,18 @@ public sealed class ReferenceSequenceTests(StorageFixture fixture)
 
         Assert.Equal(Enumerable.Range(1, 40), numbers.Order());
     }
+
+    [Fact]
+    public async Task Two_processes_taking_numbers_of_one_round_at_once_never_get_the_same_number()
+    {
+        // Two sequences stand for two hosts: each serialises its own submits, the ETag keeps them apart.
+        var first = new ReferenceSequence(fixture.Storage);
+        var second = new ReferenceSequence(fixture.Storage);
+        string round = $"alta-seq-{Guid.NewGuid():N}";
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 30)
+            .Select(i => (i % 2 == 0 ? first : second).NextAsync(round, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(Enumerable.Range(1, 30), numbers.Order());
+    }
 }
