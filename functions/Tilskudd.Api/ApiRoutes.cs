@@ -17,5 +17,36 @@ public static class ApiRoutes
     public static readonly ApiRoute SubmitApplication = new(nameof(SubmitApplication), "POST", "/api/rounds/{id}/applications");
     public static readonly ApiRoute GetApplication = new(nameof(GetApplication), "GET", "/api/applications/{reference}");
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [ListRounds, GetRound, OpenRound, SubmitApplication, GetApplication];
+    // The organisation's commands on its case.
+    public static readonly ApiRoute SubmitInformation = new(nameof(SubmitInformation), "POST", "/api/applications/{reference}/information");
+    public static readonly ApiRoute AcceptTerms = new(nameof(AcceptTerms), "POST", "/api/applications/{reference}/acceptance");
+    public static readonly ApiRoute DeclineTerms = new(nameof(DeclineTerms), "POST", "/api/applications/{reference}/declination");
+    public static readonly ApiRoute WithdrawApplication = new(nameof(WithdrawApplication), "POST", "/api/applications/{reference}/withdrawal");
+    public static readonly ApiRoute RequestChange = new(nameof(RequestChange), "POST", "/api/applications/{reference}/change-requests");
+    public static readonly ApiRoute SubmitReport = new(nameof(SubmitReport), "POST", "/api/applications/{reference}/report");
+    public static readonly ApiRoute AppealDecision = new(nameof(AppealDecision), "POST", "/api/applications/{reference}/appeal");
+
+    // Caseworkers' and decision makers' commands.
+    public static readonly ApiRoute StartReview = new(nameof(StartReview), "POST", "/api/applications/{reference}/review");
+    public static readonly ApiRoute RequestInformation = new(nameof(RequestInformation), "POST", "/api/applications/{reference}/information-requests");
+    public static readonly ApiRoute AssessApplication = new(nameof(AssessApplication), "POST", "/api/applications/{reference}/assessment");
+    public static readonly ApiRoute MakeDecision = new(nameof(MakeDecision), "POST", "/api/applications/{reference}/decision");
+    public static readonly ApiRoute AnswerChangeRequest = new(nameof(AnswerChangeRequest), "POST", "/api/applications/{reference}/change-requests/consent");
+    public static readonly ApiRoute ReviewReport = new(nameof(ReviewReport), "POST", "/api/applications/{reference}/report/approval");
+    public static readonly ApiRoute RegisterRepayment = new(nameof(RegisterRepayment), "POST", "/api/applications/{reference}/repayment");
+    public static readonly ApiRoute ResolveAppeal = new(nameof(ResolveAppeal), "POST", "/api/applications/{reference}/appeal/resolution");
+
+    // Reading cases.
+    public static readonly ApiRoute ListCases = new(nameof(ListCases), "GET", "/api/rounds/{id}/applications");
+    public static readonly ApiRoute GetBudget = new(nameof(GetBudget), "GET", "/api/rounds/{id}/budget");
+    public static readonly ApiRoute ListCaseEvents = new(nameof(ListCaseEvents), "GET", "/api/applications/{reference}/events");
+    public static readonly ApiRoute GetCommandOutcome = new(nameof(GetCommandOutcome), "GET", "/api/applications/{reference}/commands/{commandId}");
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        ListRounds, GetRound, OpenRound, SubmitApplication, GetApplication,
+        SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
+        StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
+        ListCases, GetBudget, ListCaseEvents, GetCommandOutcome,
+    ];
 }

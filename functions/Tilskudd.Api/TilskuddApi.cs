@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tilskudd.Api.Applications;
+using Tilskudd.Api.Cases;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
@@ -46,6 +47,8 @@ public static class TilskuddApi
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundDirectory>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<CaseFiles>();
 
         services.AddHttpClient(nameof(SendGridMailSender));
         services.AddSingleton<IMailSender>(sp => new SendGridMailSender(
@@ -80,9 +83,10 @@ public static class TilskuddApi
         Map(app, ApiRoutes.OpenRound, RoundsApi.OpenRound);
         Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
         Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
+        app.MapCases();
         return app;
     }
 
-    static RouteHandlerBuilder Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
+    internal static RouteHandlerBuilder Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
         app.MapMethods(route.Pattern, [route.Method], handler).WithName(route.Name);
 }

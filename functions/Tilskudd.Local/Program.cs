@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Tilskudd.Api;
+using Tilskudd.Api.Cases;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Local.DevClock;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Tilskudd.Api.Applications.SubmittedForm.MaxBodyBytes);
 
 builder.Services.AddTilskudd(builder.Configuration);
+builder.Services.AddTilskuddOpenApi();
 if (builder.Configuration["Tilskudd:DevClock:StartAt"] is { Length: > 0 } startAt && builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(DateTimeOffset.Parse(startAt, System.Globalization.CultureInfo.InvariantCulture)));
@@ -48,6 +50,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapTilskudd();
 app.MapApplicantPages();
+app.MapApiDocument();
 if (devMail)
 {
     app.MapDevMail();

@@ -61,6 +61,12 @@ public enum AttachmentKind
     Skatteattest,
     MembershipList,
     Other,
+
+    // Sent with case commands after the application, not with it.
+    Report,
+    Accounts,
+    AuditorsStatement,
+    InformationReply,
 }
 
 /// <summary>The file types accepted, as found from the file's content (not its name).</summary>

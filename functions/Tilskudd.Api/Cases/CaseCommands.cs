@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Tilskudd.Api.Applications;
+using Tilskudd.Api.Http;
+using Tilskudd.Domain.Cases;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Rounds;
+using Tilskudd.Workflow.Cases;
+using Tilskudd.Workflow.Ports;
+
+namespace Tilskudd.Api.Cases;
+
+/// <summary>What a route makes of its request: the command, or why the request cannot be read; and the files to store once it is checked.</summary>
+public sealed record Drafted(CaseCommand? Command, IResult? Problem, Func<CancellationToken, Task<IReadOnlyList<StoredAttachment>>>? StoreFiles = null)
+{
+    public static implicit operator Drafted(CaseCommand command) => new(command, null);
+
+    public static Drafted Invalid(string detail) => new(null, Problems.BadRequest("Forespørselen mangler noe", detail, "invalid-command"));
+}
+
+/// <summary>Reads a command's request, knowing who sends it and the case's last known state.</summary>
+public delegate ValueTask<Drafted> DraftCommand(HttpRequest request, Actor by, CaseState state, CancellationToken cancellationToken);
+
+/// <summary>
+/// The way of every command from HTTP to the case ("Commands and answers" in ARCHITECTURE.md): who sends
+/// it, the case's last known state from its view, the decider's verdict at once (refused: problem+json,
+/// nothing raised), then the command raised to the orchestration, whose own verdict is awaited a short
+/// while. Every command is idempotent by Idempotency-Key: the command id is "{reference}/{key}", the
+/// orchestration takes an id once, and a repeated key is answered from the first one's outcome.
+/// </summary>
+public sealed class CaseCommands(ApplicationStore applications, ICaseViews views, PotLedger pots, TimeProvider time)
+{
+    /// <summary>How long a command waits for the orchestration's verdict before answering 202.</summary>
+    static readonly TimeSpan OutcomeWait = TimeSpan.FromSeconds(5);
+
+    static readonly TimeSpan OutcomePoll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Refusals about where the case stands (its status, its deadlines, what the round has left) answer 409:
+    /// the same request may succeed at another time. Refusals of the sender's role ("only-…") answer 403.
+    /// Every other refusal is about what was sent (texts, scores, amounts, dates) and answers 400.
+    /// </summary>
+    static readonly HashSet<string> CaseConflicts =
+    [
+        "not-allowed-now", "before-deadline", "change-pending", "no-change-pending", "appeal-exists", "appeal-late",
+        "pot-exceeded", "ineligible", "excluded", "nothing-due",
+    ];
+
+    public async Task<IResult> SendAsync(HttpRequest request, string reference, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (ActorHeaders.From(request) is not { } by)
+        {
+            return ActorHeaders.Unknown();
+        }
+
+        string? key = request.Headers[ApplicationsApi.IdempotencyHeader].FirstOrDefault();
+        if (key is not null && !CommandIds.IsValidKey(key))
+        {
+            return Problems.BadRequest("Ugyldig Idempotency-Key", CommandIds.KeyRule, "invalid-idempotency-key");
+        }
+
+        var application = await applications.FindAsync(reference, cancellationToken);
+        if (application is null || RoundCatalog.ById(application.RoundId) is not { } round)
+        {
+            return CaseReads.ApplicationNotFound(reference);
+        }
+
+        reference = application.Reference;
+        string commandId = CommandIds.Of(reference, key ?? Guid.NewGuid().ToString("N"));
+        if (key is not null && await CommandOutcomes.FindAsync(engine, reference, commandId, cancellationToken) is { Outcome: { } earlier } known)
+        {
+            return CommandOutcomes.Answer(reference, earlier, known.Summary, []);
+        }
+
+        if (await views.FindAsync(round.Id, reference, cancellationToken) is not { } view)
+        {
+            return Problems.Conflict("Saken er ikke klar ennå", "Søknaden er mottatt, men saken er ikke opprettet ennå. Prøv igjen om litt.", "case-not-ready");
+        }
+
+        var drafted = await draft(request, by, view.State, cancellationToken);
+        if (drafted.Problem is { } unreadable || drafted.Command is not { } command)
+        {
+            return drafted.Problem ?? Drafted.Invalid("Forespørselen kunne ikke leses.").Problem!;
+        }
+
+        // The pot ledger's Left counts every reservation, this case's own included; the decider adds that back.
+        long? potLeft = round.Pot is null ? null : (await pots.BalanceAsync(round, cancellationToken)).Left;
+        var verdict = CaseDecider.Decide(view.State, command, new CaseContext(round, potLeft), time.GetUtcNow());
+        if (verdict.Error is { } error)
+        {
+            return Refused(error.Code, error.Message, commandId: null);
+        }
+
+        var files = drafted.StoreFiles is null ? [] : await drafted.StoreFiles(cancellationToken);
+        await engine.RaiseEventAsync(reference, CaseMessage.EventName, new CaseMessage(commandId, command), cancellationToken);
+        var found = await WaitForOutcomeAsync(engine, reference, commandId, cancellationToken);
+        return found is { Outcome: { } outcome }
+            ? CommandOutcomes.Answer(reference, outcome, found.Summary, files)
+            : CommandOutcomes.Pending(reference, commandId, command, found?.Summary, files);
+    }
+
+    async Task<FoundOutcome?> WaitForOutcomeAsync(DurableTaskClient engine, string reference, string commandId, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + OutcomeWait;
+        while (true)
+        {
+            var found = await CommandOutcomes.FindAsync(engine, reference, commandId, cancellationToken);
+            if (found?.Outcome is not null || time.GetUtcNow() >= deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(OutcomePoll, time, cancellationToken);
+        }
+    }
+
+    /// <summary>A refused command as problem+json: the rule's Norwegian reason and its code.</summary>
+    public static IResult Refused(string? code, string? message, string? commandId)
+    {
+        code ??= "refused";
+        int status = code.StartsWith("only-", StringComparison.Ordinal) ? StatusCodes.Status403Forbidden
+            : CaseConflicts.Contains(code) ? StatusCodes.Status409Conflict
+            : StatusCodes.Status400BadRequest;
+        string title = status switch
+        {
+            StatusCodes.Status403Forbidden => "Du har ikke lov til dette",
+            StatusCodes.Status409Conflict => "Dette kan ikke gjøres nå",
+            _ => "Forespørselen er ikke gyldig",
+        };
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (commandId is not null)
+        {
+            extensions["commandId"] = commandId;
+        }
+
+        return TypedResults.Problem(detail: message ?? "Saken tok ikke imot kommandoen.", statusCode: status, title: title, extensions: extensions);
+    }
+}

@@ -1,0 +1,185 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
+using Tilskudd.Api.Http;
+using Tilskudd.Api.Rounds;
+using Tilskudd.Domain.Cases;
+using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Rounds;
+using Tilskudd.Infrastructure.Storage;
+using Tilskudd.Workflow.Ports;
+
+namespace Tilskudd.Api.Cases;
+
+/// <summary>
+/// What caseworkers and applicants read of cases without asking the engine: a round's cases by status
+/// (from the case views), the round's pot, a case's audit trail, and a command's outcome.
+/// </summary>
+public static class CaseReads
+{
+    public const int MaxPageSize = 50;
+
+    static readonly string[] ListedColumns = ["RowKey", "Status", "OrganisationNumber", "AmountAppliedFor", "Granted", "PaidOut", "NextDueAt", "Version"];
+
+    /// <summary>A round's cases, one page at a time (at most 50), optionally of one status; caseworkers and decision makers only.</summary>
+    public static async Task<IResult> ListCases(
+        string id, HttpRequest request, RoundDirectory rounds, StorageClients storage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(storage);
+        if (CaseworkerOrProblem(request) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await rounds.FindAsync(id, cancellationToken) is not { } round)
+        {
+            return RoundNotFound(id);
+        }
+
+        string? statusText = request.Query["status"].FirstOrDefault();
+        CaseStatus? status = null;
+        if (!string.IsNullOrEmpty(statusText))
+        {
+            if (!Enum.TryParse<CaseStatus>(statusText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || statusText.Any(char.IsDigit))
+            {
+                return Problems.BadRequest("Ukjent status", $"«{statusText}» er ingen status. Bruk en av: {string.Join(", ", Enum.GetNames<CaseStatus>())}.", "invalid-status");
+            }
+
+            status = parsed;
+        }
+
+        int pageSize = MaxPageSize;
+        if (request.Query["pageSize"].FirstOrDefault() is { Length: > 0 } sizeText && (!int.TryParse(sizeText, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return Problems.BadRequest("Ugyldig sidestørrelse", $"pageSize må være et heltall fra 1 til {MaxPageSize}.", "invalid-page-size");
+        }
+
+        string filter = status is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {round.Id} and Status eq {s.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {round.Id}");
+        string? token = request.Query["continuationToken"].FirstOrDefault();
+        Page<TableEntity>? page = null;
+        try
+        {
+            await foreach (var p in storage.Table(StorageNames.CasesTable)
+                .QueryAsync<TableEntity>(filter, pageSize, ListedColumns, cancellationToken)
+                .AsPages(string.IsNullOrEmpty(token) ? null : token, pageSize))
+            {
+                page = p;
+                break;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status400BadRequest)
+        {
+            return Problems.BadRequest("Ugyldig continuationToken", "continuationToken må være en du har fått fra en tidligere side av samme liste.", "invalid-continuation-token");
+        }
+
+        return TypedResults.Ok(new
+        {
+            RoundId = round.Id,
+            Status = status?.ToString(),
+            Items = (page?.Values ?? []).Select(Listed).ToList(),
+            ContinuationToken = page?.ContinuationToken,
+        });
+    }
+
+    public static async Task<IResult> GetBudget(string id, HttpRequest request, RoundDirectory rounds, PotLedger pots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pots);
+        if (CaseworkerOrProblem(request) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await rounds.FindAsync(id, cancellationToken) is not { } round)
+        {
+            return RoundNotFound(id);
+        }
+
+        var balance = await pots.BalanceAsync(round, cancellationToken);
+        return TypedResults.Ok(new { RoundId = round.Id, balance.Pot, balance.Granted, balance.Left });
+    }
+
+    /// <summary>The audit trail: every event of the case, in order, with who and when.</summary>
+    public static async Task<IResult> ListCaseEvents(
+        string reference, HttpRequest request, ApplicationStore applications, ICaseViews views, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        if (ActorHeaders.From(request) is null)
+        {
+            return ActorHeaders.Unknown();
+        }
+
+        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
+        {
+            return ApplicationNotFound(reference);
+        }
+
+        var events = await views.EventsAsync(application.Reference, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            application.Reference,
+            Events = events.OrderBy(e => e.Version).Select(e => new
+            {
+                e.Version,
+                Type = e.Event.GetType().Name,
+                e.Event.At,
+                By = new { Role = e.Event.By.Role.ToString(), e.Event.By.Id },
+            }),
+        });
+    }
+
+    /// <summary>A command's outcome once the case has decided it; 404 until then, or when it is not among the case's latest 20.</summary>
+    public static async Task<IResult> GetCommandOutcome(
+        string reference, string commandId, HttpRequest request, ApplicationStore applications, DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        if (ActorHeaders.From(request) is null)
+        {
+            return ActorHeaders.Unknown();
+        }
+
+        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
+        {
+            return ApplicationNotFound(reference);
+        }
+
+        var found = await CommandOutcomes.FindAsync(engine, application.Reference, CommandIds.Of(application.Reference, commandId), cancellationToken);
+        return found is { Outcome: { } outcome }
+            ? TypedResults.Ok(CommandOutcomes.Body(application.Reference, outcome, found.Summary, []))
+            : Problems.NotFound($"Saken {application.Reference} har ikke (ennå) noe utfall for kommandoen «{commandId}».", "command-not-found");
+    }
+
+    public static ProblemHttpResult ApplicationNotFound(string reference) =>
+        Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
+
+    static ProblemHttpResult RoundNotFound(string id) =>
+        Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
+
+    static ProblemHttpResult? CaseworkerOrProblem(HttpRequest request) => ActorHeaders.From(request) switch
+    {
+        null => ActorHeaders.Unknown(),
+        { } actor when !ActorHeaders.IsCaseworkerOrDecisionMaker(actor) => ActorHeaders.CaseworkersOnly(),
+        _ => null,
+    };
+
+    static object Listed(TableEntity row)
+    {
+        var status = Enum.TryParse<CaseStatus>(row.GetString("Status"), out var s) ? s : CaseStatus.New;
+        return new
+        {
+            Reference = row.RowKey,
+            Status = status.ToString(),
+            StatusText = StatusNames.Of(status),
+            OrganisationNumber = row.GetString("OrganisationNumber"),
+            AmountAppliedFor = row.GetInt64("AmountAppliedFor"),
+            Granted = row.GetInt64("Granted"),
+            PaidOut = row.GetInt64("PaidOut"),
+            NextDueAt = row.GetDateTimeOffset("NextDueAt"),
+            Version = row.GetInt32("Version"),
+            Links = new { Self = $"/api/applications/{row.RowKey}", Events = $"/api/applications/{row.RowKey}/events" },
+        };
+    }
+}

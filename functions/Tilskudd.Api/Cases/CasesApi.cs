@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Tilskudd.Domain.Applications;
+using Tilskudd.Domain.Cases;
+using Tilskudd.Infrastructure.Storage;
+
+namespace Tilskudd.Api.Cases;
+
+/// <summary>
+/// Every command of applicants, caseworkers and decision makers as an endpoint: each reads its request
+/// into a command and leaves the rest (who, the checks, raising, the answer) to <see cref="CaseCommands"/>.
+/// The eligibility check has no endpoint: the system does it from the registers.
+/// </summary>
+public static class CasesApi
+{
+    const long MaxJsonBytes = 256 * 1024;
+
+    // ── The organisation ─────────────────────────────────────────────────────────────
+
+    /// <summary>The answer to a mangelbrev: multipart with the text field "answer" and any files.</summary>
+    public static Task<IResult> SubmitInformation(string reference, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, async (req, by, state, token) =>
+        {
+            var (form, error) = await ReadFormAsync(req, _ => AttachmentKind.InformationReply, token);
+            return form is null
+                ? Drafted.Invalid(error!)
+                : new Drafted(new SubmitInformation(by, form.Fields["answer"].ToString()), null, t => files.StoreAsync(state.Reference, state.Version, form.Files, t));
+        }, cancellationToken);
+
+    public static Task<IResult> AcceptTerms(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, NoBody(by => new AcceptTerms(by)), cancellationToken);
+
+    public static Task<IResult> DeclineTerms(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<ReasonBody>((by, b) => new DeclineTerms(by, b.Reason ?? "")), cancellationToken);
+
+    public static Task<IResult> WithdrawApplication(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<ReasonBody>((by, b) => new Withdraw(by, b.Reason ?? "")), cancellationToken);
+
+    public static Task<IResult> RequestChange(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<ChangeRequestBody>((by, b) => new RequestChange(by, b.Description ?? "")), cancellationToken);
+
+    /// <summary>Report and accounts: multipart with "amountUsed" (whole kroner) and the files report, accounts and auditorsStatement.</summary>
+    public static Task<IResult> SubmitReport(string reference, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, async (req, by, state, token) =>
+        {
+            var (form, error) = await ReadFormAsync(req, ReportFileKind, token);
+            if (form is null)
+            {
+                return Drafted.Invalid(error!);
+            }
+
+            if (!long.TryParse(form.Fields["amountUsed"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out long amountUsed))
+            {
+                return Drafted.Invalid("Oppgi brukt beløp i hele kroner i feltet «amountUsed».");
+            }
+
+            bool audited = form.Files.Any(f => f.Kind == AttachmentKind.AuditorsStatement);
+            return new Drafted(new SubmitReport(by, amountUsed, audited), null, t => files.StoreAsync(state.Reference, state.Version, form.Files, t));
+        }, cancellationToken);
+
+    public static Task<IResult> AppealDecision(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<AppealBody>((by, b) => new Appeal(by, b.Grounds ?? "")), cancellationToken);
+
+    // ── Caseworkers and decision makers ──────────────────────────────────────────────
+
+    public static Task<IResult> StartReview(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, NoBody(by => new StartReview(by)), cancellationToken);
+
+    public static Task<IResult> RequestInformation(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<InformationRequestBody>((by, b) => new RequestInformation(by, b.Question ?? "", b.ReplyBy)), cancellationToken);
+
+    public static Task<IResult> AssessApplication(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<AssessmentBody>((by, b) =>
+            new Assess(by, b.Scores ?? [], b.Exclusions ?? [], b.RecommendedAmount, b.Comment ?? "")), cancellationToken);
+
+    public static Task<IResult> MakeDecision(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<DecisionBody>((by, b) => b.Outcome is { } outcome
+            ? new MakeDecision(by, outcome, b.Amount, b.Reasons ?? [])
+            : Drafted.Invalid("Oppgi utfallet i «outcome»: granted, partlyGranted eller rejected.")), cancellationToken);
+
+    /// <summary>
+    /// Consent (or not) to the pending change request. A case has at most one pending change, so the
+    /// route names none (the ".../change-requests/{id}/consent" has no id to check here).
+    /// </summary>
+    public static Task<IResult> AnswerChangeRequest(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<ConsentBody>((by, b) => b.Consent is { } consent
+            ? new AnswerChangeRequest(by, consent, b.Comment ?? "")
+            : Drafted.Invalid("Oppgi «consent»: true (samtykke) eller false.")), cancellationToken);
+
+    public static Task<IResult> ReviewReport(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<ReportApprovalBody>((by, b) => b.AcceptedUse is { } acceptedUse
+            ? new ReviewReport(by, acceptedUse, b.Comment ?? "")
+            : Drafted.Invalid("Oppgi i «acceptedUse» hvor mange kroner som er godkjent brukt til formålet.")), cancellationToken);
+
+    public static Task<IResult> RegisterRepayment(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<RepaymentBody>((by, b) => b.Amount is { } amount
+            ? new RegisterRepayment(by, amount)
+            : Drafted.Invalid("Oppgi innbetalt beløp i «amount».")), cancellationToken);
+
+    public static Task<IResult> ResolveAppeal(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(request, reference, engine, Json<AppealResolutionBody>((by, b) => b switch
+        {
+            { Upheld: null } => Drafted.Invalid("Oppgi «upheld»: true (vedtaket opprettholdes) eller false (vedtaket endres)."),
+            { Upheld: false, NewOutcome: null } => Drafted.Invalid("Et endret vedtak trenger «newOutcome»: granted, partlyGranted eller rejected."),
+            _ => new ReconsiderAppeal(by, b.Upheld.Value, b.NewOutcome ?? DecisionOutcome.Rejected, b.NewAmount, b.Reasons ?? []),
+        }), cancellationToken);
+
+    // ── Reading requests ─────────────────────────────────────────────────────────────
+
+    static DraftCommand NoBody(Func<Actor, CaseCommand> make) =>
+        (_, by, _, _) => ValueTask.FromResult<Drafted>(make(by));
+
+    /// <summary>A JSON body (camelCase, enums as strings); an empty body is read as {}.</summary>
+    static DraftCommand Json<T>(Func<Actor, T, Drafted> make) => async (request, by, _, cancellationToken) =>
+    {
+        if (request.ContentLength > MaxJsonBytes)
+        {
+            return Drafted.Invalid($"Forespørselen kan være på høyst {MaxJsonBytes / 1024} kB.");
+        }
+
+        using var reader = new StreamReader(request.Body);
+        string text = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            var body = JsonSerializer.Deserialize<T>(string.IsNullOrWhiteSpace(text) ? "{}" : text, JsonDefaults.Options);
+            return body is null ? Drafted.Invalid("Forespørselen må være et JSON-objekt.") : make(by, body);
+        }
+        catch (JsonException e)
+        {
+            string where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "forespørselen" : $"«{e.Path.TrimStart('$', '.')}»";
+            return Drafted.Invalid($"JSON-en kunne ikke leses ved {where}. Sjekk at verdien har riktig type.");
+        }
+    };
+
+    static async Task<(CaseForm? Form, string? Error)> ReadFormAsync(HttpRequest request, Func<string, AttachmentKind?> kindOf, CancellationToken cancellationToken) =>
+        CaseFiles.IsMultipart(request)
+            ? await CaseFiles.ReadAsync(request, kindOf, cancellationToken)
+            : (null, "Send skjemaet som multipart/form-data.");
+
+    static AttachmentKind? ReportFileKind(string partName) => partName.ToUpperInvariant() switch
+    {
+        "REPORT" => AttachmentKind.Report,
+        "ACCOUNTS" => AttachmentKind.Accounts,
+        "AUDITORSSTATEMENT" => AttachmentKind.AuditorsStatement,
+        _ => null,
+    };
+}
