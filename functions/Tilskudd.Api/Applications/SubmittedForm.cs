@@ -89,8 +89,11 @@ public sealed record SubmittedForm(ApplicationForm? Form, IReadOnlyList<Received
         return new ReceivedFile(kind, CleanFileName(part.FileName), type, part.Length, sha256, part);
     }
 
+    /// <summary>The attachments an application is sent with; reports and replies come later, with their commands.</summary>
+    static readonly AttachmentKind[] ApplicationKinds = [AttachmentKind.Budget, AttachmentKind.Skatteattest, AttachmentKind.MembershipList, AttachmentKind.Other];
+
     static bool TryKindOf(string partName, out AttachmentKind kind) =>
-        Enum.TryParse(partName, ignoreCase: true, out kind) && Enum.IsDefined(kind);
+        Enum.TryParse(partName, ignoreCase: true, out kind) && ApplicationKinds.Contains(kind) && !int.TryParse(partName, out _);
 
     /// <summary>Keeps a file name fit for display: no path, no control characters, bounded length.</summary>
     public static string CleanFileName(string? name)

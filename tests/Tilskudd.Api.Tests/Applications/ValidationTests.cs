@@ -39,6 +39,8 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
         { "files_over_50_mb_in_all", "attachments" },
         { "form_that_is_not_json", "application" },
         { "unknown_attachment_kind", "attachments.invoice" },
+        { "report_sent_with_the_application", "attachments.report" },
+        { "attachment_kind_given_as_a_number", "attachments.1" },
     };
 
     [Theory]
@@ -115,6 +117,8 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
                 break;
             case "form_that_is_not_json": application.RawForm = "{ dette er ikke json"; break;
             case "unknown_attachment_kind": application.Files.Add(("invoice", "faktura.pdf", TestFiles.Pdf())); break;
+            case "report_sent_with_the_application": application.Files.Add(("report", "rapport.pdf", TestFiles.Pdf())); break;
+            case "attachment_kind_given_as_a_number": application.Files.Add(("1", "budsjett.pdf", TestFiles.Pdf())); break;
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);
         }
 
