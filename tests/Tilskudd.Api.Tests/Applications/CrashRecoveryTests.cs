@@ -1,5 +1,6 @@
 using System.Net;
 using Tilskudd.Api.Tests.Fixtures;
+using Tilskudd.Testing;
 
 namespace Tilskudd.Api.Tests.Applications;
 

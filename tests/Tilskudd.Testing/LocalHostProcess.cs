@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-using Tilskudd.Testing;
 
-namespace Tilskudd.Web.Tests.Fixtures;
+namespace Tilskudd.Testing;
 
 /// <summary>
 /// Tilskudd.Local as a person runs it: its own process, real HTTP on a loopback port, the
