@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tilskudd.Functions.Applications;
+using Tilskudd.Functions.Rounds;
+using Tilskudd.Testing;
+
+namespace Tilskudd.Functions.Tests.Http;
+
+/// <summary>
+/// The HTTP functions, called with a real HttpContext and the host's services on an Azurite, answer a
+/// request exactly as Tilskudd.Local does over HTTP on the same storage: same status, content type and body.
+/// </summary>
+public sealed class SameAnswersTests : IAsyncLifetime
+{
+    AzuriteProcess azurite = null!;
+    LocalHostProcess local = null!;
+    HttpClient http = null!;
+    ServiceProvider functionsServices = null!;
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        azurite = await AzuriteProcess.StartAsync();
+        local = new LocalHostProcess(azurite.ConnectionString, "TilskuddSameAnswers");
+        await local.StartAsync();
+        http = new HttpClient { BaseAddress = local.BaseAddress };
+
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tilskudd:Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Tilskudd:Mail:SendGridApiKey"] = "SG.not-used-here",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddTilskuddFunctions(settings);
+        // The local host runs on the development clock from this instant; the functions get the same day.
+        services.AddSingleton<TimeProvider>(new FixedTime(DateTimeOffset.Parse(LocalHostProcess.TestClockStart, System.Globalization.CultureInfo.InvariantCulture)));
+        functionsServices = services.BuildServiceProvider();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        await functionsServices.DisposeAsync();
+        await local.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
+
+    T Functions<T>() => ActivatorUtilities.CreateInstance<T>(functionsServices);
+
+    [Fact]
+    public async Task The_round_list_is_the_same() =>
+        await AssertSameAsync(HttpMethod.Get, "/api/rounds", null, request => Functions<RoundsFunctions>().ListRounds(request, Ct));
+
+    [Fact]
+    public async Task A_round_is_the_same() =>
+        await AssertSameAsync(HttpMethod.Get, "/api/rounds/alta-2027", null, request => Functions<RoundsFunctions>().GetRound(request, "alta-2027", Ct));
+
+    [Fact]
+    public async Task An_unknown_round_is_the_same_problem() =>
+        await AssertSameAsync(HttpMethod.Get, "/api/rounds/bodo-2027", null, request => Functions<RoundsFunctions>().GetRound(request, "bodo-2027", Ct));
+
+    [Fact]
+    public async Task A_broken_body_is_the_same_problem() =>
+        await AssertSameAsync(HttpMethod.Post, "/api/rounds", "{ schemeId: ", request => Functions<RoundsFunctions>().OpenRound(request, Ct));
+
+    [Fact]
+    public async Task An_unknown_application_is_the_same_problem() =>
+        await AssertSameAsync(HttpMethod.Get, "/api/applications/ALT-2027-9999", null, request => Functions<ApplicationsFunctions>().GetApplication(request, "ALT-2027-9999", null!, Ct));
+
+    async Task AssertSameAsync(HttpMethod method, string path, string? body, Func<HttpRequest, Task<IResult>> function)
+    {
+        using var message = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            message.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var expected = await http.SendAsync(message, Ct);
+        string expectedBody = await expected.Content.ReadAsStringAsync(Ct);
+
+        var context = new DefaultHttpContext { RequestServices = functionsServices };
+        context.Request.Method = method.Method;
+        context.Request.Path = path;
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body ?? ""));
+        context.Request.ContentType = body is null ? null : "application/json";
+        var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
+        await (await function(context.Request)).ExecuteAsync(context);
+        string actualBody = Encoding.UTF8.GetString(responseBody.ToArray());
+
+        Assert.Equal((int)expected.StatusCode, context.Response.StatusCode);
+        Assert.Equal(expected.Content.Headers.ContentType?.MediaType, context.Response.ContentType?.Split(';')[0]);
+        Assert.True(JsonNode.DeepEquals(Comparable(expectedBody), Comparable(actualBody)), $"Local: {expectedBody}{Environment.NewLine}Functions: {actualBody}");
+    }
+
+    /// <summary>The body without what differs per request by design (a problem's trace id).</summary>
+    static JsonNode? Comparable(string body)
+    {
+        var node = JsonNode.Parse(body);
+        if (node is JsonObject problem)
+        {
+            problem.Remove("traceId");
+        }
+
+        return node;
+    }
+
+    sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
