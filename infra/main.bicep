@@ -35,6 +35,9 @@ param mailFromName string = 'Tilskudd'
 @description('Durable task hub name. Each environment has its own storage account, so the same name does not collide; a new name starts an empty hub.')
 param taskHubName string = 'Tilskudd'
 
+@description('Application (client) id of the Entra ID app registration caseworkers sign in with; empty leaves App Service sign-in off.')
+param signInClientId string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -130,6 +133,15 @@ module api 'modules/functions.bicep' = {
   dependsOn: [
     roles
   ]
+}
+
+module signIn 'modules/signin.bicep' = if (!empty(signInClientId)) {
+  name: 'signin'
+  scope: resourceGroup
+  params: {
+    functionAppName: api.outputs.name
+    clientId: signInClientId
+  }
 }
 
 output AZURE_LOCATION string = location

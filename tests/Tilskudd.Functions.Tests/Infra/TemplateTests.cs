@@ -27,6 +27,19 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public async Task Entra_ID_sign_in_stands_in_front_of_the_app_when_a_registration_is_given_and_lets_applicants_through()
+    {
+        var template = await Template();
+        var signIn = ArmTemplate.One(template, "Microsoft.Web/sites/config");
+        var deployment = ArmTemplate.Resources(template).Single(r => r.Type == "Microsoft.Resources/deployments" && r.Resource.GetProperty("name").GetString() == "signin");
+
+        Assert.Contains("signInClientId", deployment.Resource.GetProperty("condition").GetString(), StringComparison.Ordinal);
+        Assert.True(signIn.Properties.GetProperty("platform").GetProperty("enabled").GetBoolean());
+        Assert.Equal("AllowAnonymous", signIn.Properties.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
+        Assert.True(signIn.Properties.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_function_app_answers_https_only_with_tls_1_2_and_no_publishing_passwords()
     {
         var template = await Template();
