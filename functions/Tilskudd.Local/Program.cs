@@ -16,9 +16,15 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 builder.Services.AddTilskudd(builder.Configuration);
 builder.Services.AddTilskuddOpenApi();
-if (builder.Configuration["Tilskudd:DevClock:StartAt"] is { Length: > 0 } startAt && builder.Environment.IsDevelopment())
+if (builder.Environment.IsDevelopment())
 {
-    builder.Services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(DateTimeOffset.Parse(startAt, System.Globalization.CultureInfo.InvariantCulture)));
+    // The development clock: real time, or from Tilskudd:DevClock:StartAt on; moved by POST /dev/clock.
+    var startOffset = builder.Configuration["Tilskudd:DevClock:StartAt"] is { Length: > 0 } startAt
+        ? DateTimeOffset.Parse(startAt, System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.UtcNow
+        : TimeSpan.Zero;
+    var devClock = new DevClock(startOffset);
+    builder.Services.AddSingleton(devClock);
+    builder.Services.AddSingleton<TimeProvider>(devClock);
 }
 
 var engineOptions = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
@@ -54,6 +60,11 @@ app.MapApiDocument();
 if (devMail)
 {
     app.MapDevMail();
+}
+
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevClock();
 }
 
 try

@@ -115,7 +115,13 @@ public sealed partial class IntakeService(
         return application;
     }
 
-    static async Task StartCaseAsync(StoredApplication application, DurableTaskClient engine, CancellationToken cancellationToken)
+    /// <summary>
+    /// How far the host's clock runs ahead of real time: zero in production, the development clock's lead
+    /// locally. A new case starts on the same clock as the host that took it in.
+    /// </summary>
+    TimeSpan ClockOffset => TimeSpan.FromSeconds(Math.Round((time.GetUtcNow() - TimeProvider.System.GetUtcNow()).TotalSeconds));
+
+    async Task StartCaseAsync(StoredApplication application, DurableTaskClient engine, CancellationToken cancellationToken)
     {
         if (await engine.GetInstanceAsync(application.Reference, cancellationToken) is not null)
         {
@@ -140,7 +146,7 @@ public sealed partial class IntakeService(
         // The engine's own de-duplication is not relied on: over the gRPC sidecar a second start
         // with the same id replaced the instance when tried here. Intake starts a case only after
         // checking that none exists, and the Idempotency-Key claim keeps two submits from racing.
-        await engine.ScheduleNewOrchestrationInstanceAsync(nameof(CaseOrchestrator), new CaseInput(start), new StartOrchestrationOptions(application.Reference), cancellationToken);
+        await engine.ScheduleNewOrchestrationInstanceAsync(nameof(CaseOrchestrator), new CaseInput(start, ClockOffset: ClockOffset), new StartOrchestrationOptions(application.Reference), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {Reference} received for round {RoundId} with {AttachmentCount} attachments")]

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Tilskudd.Api.Tests.Fixtures;
+using Tilskudd.Testing;
+
+namespace Tilskudd.Api.Tests.Cases;
+
+/// <summary>
+/// An Alta case from the form to its first payout over HTTP, with the development clock moved past the
+/// deadline and to the spring payout. A host of its own: moving its clock must not move the other tests'.
+/// </summary>
+public sealed class DevClockLifecycleTests(TilskuddFixture fixture)
+{
+    [Fact]
+    public async Task An_Alta_grant_is_reviewed_assessed_decided_accepted_and_its_spring_tranche_paid_on_the_dev_clock()
+    {
+        await using var host = new LocalHostProcess(fixture.Azurite.ConnectionString, "TilskuddYear");
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var round = await http.GetJsonAsync("/api/rounds/alta-2027");
+        var (submitted, receipt) = await http.SubmitAsync("alta-2027", ApplicationRequest.ValidAlta(round["budgetCategories"]![0]!["code"].Text()));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        string reference = receipt["reference"].Text();
+        await http.WaitForStatusAsync(reference, s => s["status"].Text() == "WaitingForDeadline", TimeSpan.FromSeconds(60));
+
+        // Past the deadline (15 April 2027), a Tuesday morning in office hours.
+        var moved = await MoveClockAsync(http, "2027-04-20T10:00:00+02:00");
+        Assert.True(moved["casesTold"]!.GetValue<int>() >= 1);
+
+        await AcceptedAsync(http, reference, "review", CaseRequests.Caseworker, []);
+        var scores = new JsonArray([.. round["criteria"]!.AsArray().Select(c => (JsonNode)new JsonObject { ["code"] = c!["code"].Text(), ["score"] = 4, ["comment"] = "God" })]);
+        await AcceptedAsync(http, reference, "assessment", CaseRequests.Caseworker, new JsonObject { ["scores"] = scores, ["exclusions"] = new JsonArray(), ["recommendedAmount"] = 45_000, ["comment"] = "Godt prosjekt." });
+        await AcceptedAsync(http, reference, "decision", "decisionMaker", new JsonObject { ["outcome"] = "granted", ["amount"] = 45_000, ["reasons"] = new JsonArray() });
+        var awaiting = await http.WaitForStatusAsync(reference, s => s["status"].Text() == "AwaitingAcceptance", TimeSpan.FromSeconds(60));
+        Assert.Equal("AwaitingAcceptance", awaiting["status"].Text());
+        await AcceptedAsync(http, reference, "acceptance", CaseRequests.Organisation, []);
+
+        // Alta: "er tilskuddet på over 30.000 kroner, blir utbetalingen delt i to terminer, vår og høst".
+        // 15 May 2027 is a Saturday and 17 May a public holiday: the spring payout falls on Tuesday 18 May.
+        await MoveClockAsync(http, "2027-05-19T10:00:00+02:00");
+        var paying = await http.WaitForStatusAsync(reference, s => s["paidOut"]?.GetValue<long>() > 0, TimeSpan.FromSeconds(60));
+        Assert.Equal(22_500, paying["paidOut"]!.GetValue<long>());
+
+        var (budgetResponse, budget) = await http.ReadAsync("/api/rounds/alta-2027/budget");
+        Assert.Equal(HttpStatusCode.OK, budgetResponse.StatusCode);
+        Assert.True(budget["granted"]!.GetValue<long>() >= 45_000);
+        var mails = await http.MailsForAsync(reference);
+        Assert.True(mails.Count >= 3, $"Expected the receipt, the decision letter and the payout notice for {reference}, got: {string.Join(", ", mails.Select(m => m["mailId"].Text()))}");
+    }
+
+    static async Task<JsonObject> MoveClockAsync(HttpClient http, string to)
+    {
+        using var response = await http.PostAsync(
+            new Uri("/dev/clock", UriKind.Relative),
+            new StringContent(new JsonObject { ["moveTo"] = to }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    static async Task AcceptedAsync(HttpClient http, string reference, string command, string role, JsonObject body)
+    {
+        var sent = await http.PostAsync($"/api/applications/{reference}/{command}", role, body, idempotencyKey: $"{command}-1");
+        var (status, outcome) = await http.OutcomeOfAsync(sent);
+        Assert.True(status == HttpStatusCode.OK && outcome["accepted"]?.GetValue<bool>() == true, $"{command}: {(int)status} {outcome.ToJsonString()}");
+    }
+}
