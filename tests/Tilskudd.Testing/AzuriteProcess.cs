@@ -6,6 +6,7 @@ namespace Tilskudd.Testing;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     // Azurite's published development account; not a secret.
+    public const string AccountName = "devstoreaccount1";
     const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     readonly Process process;
@@ -13,13 +14,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
     AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
-        ConnectionString =
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            $"AccountKey={DevAccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+        ConnectionString = ConnectionStringFor(blobPort, queuePort, tablePort);
     }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public int ProcessId => process.Id;
+
+    /// <summary>The development account's connection string for the given ports (a counting proxy may stand in front).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={DevAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
     public string ConnectionString { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AzuriteProcess = Tilskudd.Testing.AzuriteProcess;
 
 namespace Tilskudd.Bench.Infrastructure;
 
@@ -54,7 +55,7 @@ public sealed class StorageRequestCounter : IAsyncDisposable
         int blob = counter.Listen(StorageService.Blob, blobPort);
         int queue = counter.Listen(StorageService.Queue, queuePort);
         int table = counter.Listen(StorageService.Table, tablePort);
-        counter.ConnectionString = AzuriteInstance.ConnectionStringFor(blob, queue, table);
+        counter.ConnectionString = AzuriteProcess.ConnectionStringFor(blob, queue, table);
         return counter;
     }
 
@@ -386,7 +387,7 @@ public sealed class StorageRequestCounter : IAsyncDisposable
 
     static string TableInBatch(string body)
     {
-        const string marker = "/" + AzuriteInstance.AccountName + "/";
+        const string marker = "/" + AzuriteProcess.AccountName + "/";
         int at = 0;
         while ((at = body.IndexOf(marker, at, StringComparison.Ordinal)) >= 0)
         {

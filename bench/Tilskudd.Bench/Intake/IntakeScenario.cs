@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Tilskudd.Bench.Infrastructure;
+using AzuriteProcess = Tilskudd.Testing.AzuriteProcess;
+using FreePorts = Tilskudd.Testing.FreePorts;
 
 namespace Tilskudd.Bench.Intake;
 
@@ -32,7 +34,7 @@ public static class IntakeScenario
             throw new InvalidOperationException($"{RepoPaths.LocalHostDll} is missing: bench/run.sh builds it (dotnet build -c Release).");
         }
 
-        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var azurite = await AzuriteProcess.StartAsync();
         await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         counter.RegisterTaskHub(HostTaskHub);
         await using var sampler = new ProcessSampler();
@@ -101,7 +103,7 @@ public static class IntakeScenario
     public static async Task<IntakeRun> RunFloorAsync(IReadOnlyList<(int Concurrency, int Count)> levels, bool etagSequence = false)
     {
         Console.WriteLine($"  intake floor (SDKs and engine, no host{(etagSequence ? ", reference numbers by ETag as the host takes them" : "")}), levels {IntakeLevels.Format(levels)}");
-        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var azurite = await AzuriteProcess.StartAsync();
         await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         counter.RegisterTaskHub(IntakeFloorChild.TaskHub);
         await using var sampler = new ProcessSampler();
