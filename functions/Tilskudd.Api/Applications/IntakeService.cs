@@ -137,8 +137,7 @@ public sealed partial class IntakeService(
             form.AmountAppliedFor,
             application.SubmittedAt,
             MailTo: [form.Contact!.Email],
-            // Oslo: "Når søknaden er sendt inn sendes det en kopi til organisasjonens meldingsboks."
-            MailCopyTo: form.SubmittedAs == SubmittedAs.PrivatePerson && form.Organisation.Email is { } copy ? [copy] : [],
+            MailCopyTo: form.ReceiptCopyTo(),
             form.Kind,
             form.Delmål,
             form.Project?.AtAsylumReception ?? false,

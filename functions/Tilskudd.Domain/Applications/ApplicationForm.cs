@@ -17,6 +17,14 @@ public sealed record ApplicationForm
     public int NumberOfEmployees { get; init; }
     public int? PayingMembers { get; init; }
     public Declarations Declarations { get; init; } = new();
+
+    /// <summary>
+    /// Who gets a copy of the receipt besides the contact person: the organisation's own address when a
+    /// private person applied on its behalf. Oslo: "Når søknaden er sendt inn sendes det en kopi til
+    /// organisasjonens meldingsboks."
+    /// </summary>
+    public IReadOnlyList<string> ReceiptCopyTo() =>
+        SubmittedAs == SubmittedAs.PrivatePerson && Organisation?.Email is { Length: > 0 } copy ? [copy] : [];
 }
 
 /// <param name="Number">Organisasjonsnummer, nine digits.</param>

@@ -43,17 +43,5 @@ public sealed class ApplicationStore(StorageClients storage)
         }
     }
 
-    public async Task<int> CountAsync(string roundId, CancellationToken cancellationToken)
-    {
-        int count = 0;
-        await foreach (var _ in storage.Table(StorageNames.ApplicationsTable)
-            .QueryAsync<TableEntity>(e => e.PartitionKey == roundId, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     static string BlobNameFor(string reference) => $"{reference.ToUpperInvariant()}.json";
 }
