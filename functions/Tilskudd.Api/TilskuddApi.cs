@@ -43,6 +43,7 @@ public static class TilskuddApi
         services.AddSingleton<ReferenceSequence>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AttachmentLinks>();
         services.AddSingleton<ApplicationStore>();
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundDirectory>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
+using Tilskudd.Api.Cases;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Domain.Applications;
@@ -115,7 +116,7 @@ public static class ApplicationsApi
             application.Form.Delmål,
             Project = application.Form.Project?.Title,
             application.Form.AmountAppliedFor,
-            Attachments = application.Attachments.Select(a => new { a.Kind, a.FileName, a.ContentType, a.Length, a.Sha256 }),
+            Attachments = application.Attachments.Select(a => new { a.Kind, a.FileName, a.ContentType, a.Length, a.Sha256, Link = CaseReads.AttachmentPath(application.Reference, a.BlobName) }),
         });
     }
 

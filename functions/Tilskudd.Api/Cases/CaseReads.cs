@@ -7,6 +7,7 @@ using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Workflow.Ports;
@@ -151,6 +152,38 @@ public static class CaseReads
             ? TypedResults.Ok(CommandOutcomes.Body(application.Reference, outcome, found.Summary, []))
             : Problems.NotFound($"Saken {application.Reference} har ikke (ennå) noe utfall for kommandoen «{commandId}».", "command-not-found");
     }
+
+    /// <summary>
+    /// A short-lived read-only link to one of the case's files (the application's attachments, an information reply's
+    /// or a report's files), by the name the case gave it; the file itself never passes through the API.
+    /// </summary>
+    public static async Task<IResult> GetAttachmentLink(
+        string reference, string name, HttpRequest request, ApplicationStore applications, AttachmentLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(links);
+        if (ActorHeaders.From(request) is null)
+        {
+            return ActorHeaders.Unknown();
+        }
+
+        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
+        {
+            return ApplicationNotFound(reference);
+        }
+
+        if (await links.CreateAsync(application.Reference, name, cancellationToken) is not { } link)
+        {
+            return Problems.NotFound($"Søknaden {application.Reference} har ingen fil «{name}».", "attachment-not-found");
+        }
+
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new { application.Reference, Name = name, link.FileName, link.ContentType, link.Length, link.Url, link.ExpiresAt });
+    }
+
+    /// <summary>The API path of a stored file's link (see <see cref="GetAttachmentLink"/>).</summary>
+    public static string AttachmentPath(string reference, string blobName) =>
+        $"/api/applications/{reference}/attachments/{blobName[(blobName.LastIndexOf('/') + 1)..]}";
 
     public static ProblemHttpResult ApplicationNotFound(string reference) =>
         Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");

@@ -36,6 +36,7 @@ public static class CaseRoutes
         TilskuddApi.Map(app, ApiRoutes.GetBudget, CaseReads.GetBudget).WithTags(Reading).WithSummary("Rammen: pott, innvilget, igjen");
         TilskuddApi.Map(app, ApiRoutes.ListCaseEvents, CaseReads.ListCaseEvents).WithTags(Reading).WithSummary("Sakens historikk: hva, hvem, når");
         TilskuddApi.Map(app, ApiRoutes.GetCommandOutcome, CaseReads.GetCommandOutcome).WithTags(Reading).WithSummary("Utfallet av en kommando");
+        TilskuddApi.Map(app, ApiRoutes.GetAttachmentLink, CaseReads.GetAttachmentLink).WithTags(Reading).WithSummary("Lenke til et vedlegg, gyldig i fem minutter");
         return app;
     }
 

@@ -5,6 +5,7 @@ using Tilskudd.Api;
 using Tilskudd.Api.Cases;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Workflow.Ports;
@@ -16,7 +17,8 @@ namespace Tilskudd.Functions.Cases;
 /// HTTP-triggered functions forwarding to <see cref="CasesApi"/> and <see cref="CaseReads"/>.
 /// </summary>
 public sealed class CasesHttpFunctions(
-    CaseCommands commands, CaseFiles files, ApplicationStore applications, ICaseViews views, RoundDirectory rounds, StorageClients storage, PotLedger pots)
+    CaseCommands commands, CaseFiles files, ApplicationStore applications, ICaseViews views, RoundDirectory rounds, StorageClients storage, PotLedger pots,
+    AttachmentLinks links)
 {
     [Function(nameof(ApiRoutes.SubmitInformation))]
     public Task<IResult> SubmitInformation(
@@ -128,4 +130,10 @@ public sealed class CasesHttpFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{reference}/commands/{commandId}")] HttpRequest request, string reference, string commandId,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
         CaseReads.GetCommandOutcome(reference, commandId, request, applications, engine, cancellationToken);
+
+    [Function(nameof(ApiRoutes.GetAttachmentLink))]
+    public Task<IResult> GetAttachmentLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{reference}/attachments/{name}")] HttpRequest request, string reference, string name,
+        CancellationToken cancellationToken) =>
+        CaseReads.GetAttachmentLink(reference, name, request, applications, links, cancellationToken);
 }

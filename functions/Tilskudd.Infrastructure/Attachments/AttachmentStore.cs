@@ -8,6 +8,9 @@ namespace Tilskudd.Infrastructure.Attachments;
 /// <summary>Attachments (vedlegg) in blob storage under attachments/{reference}/, under names we generate.</summary>
 public sealed class AttachmentStore(StorageClients storage)
 {
+    /// <summary>Blob metadata with the name the file was sent with, URI-escaped (metadata is ASCII); links save the file under it.</summary>
+    public const string FileNameMetadata = "filename";
+
     /// <summary>
     /// Stores one file. The blob name is fixed by reference, position and type, so a retried
     /// submit overwrites the same blob with the same bytes.
@@ -21,7 +24,12 @@ public sealed class AttachmentStore(StorageClients storage)
         await storage.Container(StorageNames.AttachmentsContainer).GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = "attachment" },
-            Metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["kind"] = file.Kind.ToString() },
+            Metadata = new Dictionary<string, string>
+            {
+                ["sha256"] = sha256,
+                ["kind"] = file.Kind.ToString(),
+                [FileNameMetadata] = Uri.EscapeDataString(file.FileName),
+            },
         }, cancellationToken);
         return new StoredAttachment(file.Kind, file.FileName, blobName, contentType, file.Length, sha256);
     }
