@@ -49,10 +49,13 @@ sealed class Change(CaseState state, CaseContext context, DateTimeOffset now)
         }
     }
 
-    /// <summary>Every accepted command ends by refreshing the case's row in the listings.</summary>
+    /// <summary>
+    /// Every accepted command refreshes the case's row first: the door checks the next command against it, so it
+    /// must be current before a mail tells a person what they can do next.
+    /// </summary>
     public CaseResult Result()
     {
-        effects.Add(new UpdateCaseView(Id("view"), CaseSummary.Of(State)));
+        effects.Insert(0, new UpdateCaseView(Id("view"), CaseSummary.Of(State)));
         return CaseResult.Accepted([.. events], [.. effects]);
     }
 }
