@@ -115,11 +115,8 @@ public sealed partial class IntakeService(
         return application;
     }
 
-    /// <summary>
-    /// How far the host's clock runs ahead of real time: zero in production, the development clock's lead
-    /// locally. A new case starts on the same clock as the host that took it in.
-    /// </summary>
-    TimeSpan ClockOffset => TimeSpan.FromSeconds(Math.Round((time.GetUtcNow() - TimeProvider.System.GetUtcNow()).TotalSeconds));
+    /// <summary>A new case starts on the same clock as the host that took it in (zero in production).</summary>
+    TimeSpan ClockOffset => CaseMessage.LeadOf(time) ?? TimeSpan.Zero;
 
     async Task StartCaseAsync(StoredApplication application, DurableTaskClient engine, CancellationToken cancellationToken)
     {

@@ -96,11 +96,29 @@ public sealed class CaseCommands(ApplicationStore applications, ICaseViews views
         }
 
         var files = drafted.StoreFiles is null ? [] : await drafted.StoreFiles(cancellationToken);
-        await engine.RaiseEventAsync(reference, CaseMessage.EventName, new CaseMessage(commandId, command), cancellationToken);
+        await engine.RaiseEventAsync(reference, CaseMessage.EventName, new CaseMessage(commandId, command, CaseMessage.LeadOf(time)), cancellationToken);
         var found = await WaitForOutcomeAsync(engine, reference, commandId, cancellationToken);
+        if (found is { Outcome.Accepted: true, Summary: { } decided })
+        {
+            await WaitForViewAsync(round.Id, reference, decided.Version, cancellationToken);
+        }
+
         return found is { Outcome: { } outcome }
             ? CommandOutcomes.Answer(reference, outcome, found.Summary, files)
             : CommandOutcomes.Pending(reference, commandId, command, found?.Summary, files);
+    }
+
+    /// <summary>
+    /// The case publishes a command's outcome before it refreshes its view (so a retry finds the outcome); the answer
+    /// waits, briefly, for the view too, so the sender's next command is checked against the state this one led to.
+    /// </summary>
+    async Task WaitForViewAsync(string roundId, string reference, int version, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + OutcomeWait;
+        while ((await views.FindAsync(roundId, reference, cancellationToken))?.State.Version < version && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(OutcomePoll, time, cancellationToken);
+        }
     }
 
     async Task<FoundOutcome?> WaitForOutcomeAsync(DurableTaskClient engine, string reference, string commandId, CancellationToken cancellationToken)

@@ -40,11 +40,20 @@ public sealed record CaseInput(
 
 /// <summary>
 /// What is raised to a case as its one external event: a command with its id (the same id twice is
-/// one command), or a new development clock offset.
+/// one command), and/or the development clock's lead of the host that sent it. Every command carries its
+/// host's lead, so a case that missed a clock move (its start was still queued) catches up with the first command.
 /// </summary>
 public sealed record CaseMessage(string Id, CaseCommand? Command, TimeSpan? ClockOffset = null)
 {
     public const string EventName = "message";
+
+    /// <summary>How far <paramref name="time"/> runs ahead of real time, in whole seconds: null in production, the development clock's lead locally.</summary>
+    public static TimeSpan? LeadOf(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var lead = TimeSpan.FromSeconds(Math.Round((time.GetUtcNow() - TimeProvider.System.GetUtcNow()).TotalSeconds));
+        return lead == TimeSpan.Zero ? null : lead;
+    }
 }
 
 /// <summary>What became of a command: accepted, or refused with the rule's code and Norwegian reason.</summary>

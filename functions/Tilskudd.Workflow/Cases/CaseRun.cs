@@ -82,10 +82,10 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
 
     public async Task HandleAsync(CaseMessage message)
     {
-        if (message.ClockOffset is { } offset)
+        // The development clock only moves forward, also when a restarted host's clock is behind the case's.
+        if (message.ClockOffset is { } offset && offset > clockOffset)
         {
             clockOffset = offset;
-            return;
         }
 
         if (message.Command is not { } command || recent.Any(r => r.CommandId == message.Id))
@@ -94,24 +94,24 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         }
 
         var result = await DecideAsync(command);
-        if (result.IsAccepted)
+        var events = new List<NumberedEvent>(result.Events.Count);
+        foreach (var e in result.IsAccepted ? result.Events : [])
         {
-            var events = new List<NumberedEvent>(result.Events.Count);
-            foreach (var e in result.Events)
-            {
-                State = CaseDecider.Evolve(State, e);
-                events.Add(new NumberedEvent(State.Version, e));
-            }
-
-            foreach (var effect in result.Effects)
-            {
-                await CarryOutAsync(effect, events);
-            }
+            State = CaseDecider.Evolve(State, e);
+            events.Add(new NumberedEvent(State.Version, e));
         }
 
+        // The outcome is published before any effect runs: it is saved with the checkpoint that schedules the first
+        // activity (the case view), so a client that retries after seeing the new state finds its outcome, not a refusal.
         if (command is not Tick)
         {
             Remember(new CommandOutcome(message.Id, command.GetType().Name, result.IsAccepted, result.Error?.Code, result.Error?.Message));
+        }
+
+        Publish();
+        foreach (var effect in result.IsAccepted ? result.Effects : [])
+        {
+            await CarryOutAsync(effect, events);
         }
 
         Publish();
