@@ -30,6 +30,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The running process's id, as the development mail sink names the host that sent a mail (machine:pid).</summary>
+    public int ProcessId => process?.Id ?? 0;
+
+    /// <summary>Where the host's development clock starts at its next start: a restarted host goes on from where its clock was.</summary>
+    public DateTimeOffset ClockStart { get; set; } = DateTimeOffset.Parse(TestClockStart, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>What the host has written, for a failing test's message.</summary>
     public string Output => string.Join(Environment.NewLine, output.TakeLast(80));
 
@@ -50,7 +56,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["Tilskudd__Storage__ConnectionString"] = connectionString;
         start.Environment["Tilskudd__Engine__TaskHub"] = taskHub;
         start.Environment["Tilskudd__Mail__SendGridHost"] = BaseAddress.ToString();
-        start.Environment["Tilskudd__DevClock__StartAt"] = TestClockStart;
+        start.Environment["Tilskudd__DevClock__StartAt"] = ClockStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__Console__FormatterName"] = "simple";
 
         process = Process.Start(start) ?? throw new InvalidOperationException("Tilskudd.Local did not start.");

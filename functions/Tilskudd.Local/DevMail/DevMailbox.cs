@@ -5,8 +5,8 @@ using Tilskudd.Infrastructure.Storage;
 
 namespace Tilskudd.Local.DevMail;
 
-/// <summary>A mail the local SendGrid sink received.</summary>
-public sealed record DevMail(string Id, DateTimeOffset ReceivedAt, string? MailId, string From, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, string Text, string? Html);
+/// <summary>A mail the local SendGrid sink received; <paramref name="ReceivedBy"/> is the host process that sent it (machine:pid), for running several hosts on one storage.</summary>
+public sealed record DevMail(string Id, DateTimeOffset ReceivedAt, string? MailId, string From, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, string Text, string? Html, string? ReceivedBy = null);
 
 /// <summary>
 /// Keeps what the local SendGrid sink receives in a table of the local storage account, so the
@@ -60,6 +60,7 @@ public sealed class DevMailbox(StorageClients storage, TimeProvider time)
             Addresses(personalization?["cc"]),
             personalization?["subject"]?.GetValue<string>() ?? request["subject"]?.GetValue<string>() ?? "",
             Content("text/plain") ?? "",
-            Content("text/html"));
+            Content("text/html"),
+            $"{Environment.MachineName}:{Environment.ProcessId}");
     }
 }

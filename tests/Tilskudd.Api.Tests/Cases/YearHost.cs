@@ -36,6 +36,16 @@ sealed class YearHost : IAsyncDisposable
 
     public string Output => host.Output;
 
+    /// <summary>Kills the host with SIGKILL, as a crash would.</summary>
+    public Task KillAsync() => host.KillAsync();
+
+    /// <summary>Starts the host again, its clock where the test last set it.</summary>
+    public Task RestartAsync()
+    {
+        host.ClockStart = Now;
+        return host.StartAsync();
+    }
+
     public static async Task<YearHost> StartAsync(TilskuddFixture fixture, string taskHub)
     {
         var host = new LocalHostProcess(fixture.Azurite.ConnectionString, taskHub);
