@@ -86,6 +86,12 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         if (message.ClockOffset is { } offset && offset > clockOffset)
         {
             clockOffset = offset;
+
+            // A command that brings the clock forward comes after whatever fell due by then, as on a clock never behind.
+            while (message.Command is not null && IsDue)
+            {
+                await HandleAsync(ClockTick());
+            }
         }
 
         if (message.Command is not { } command || recent.Any(r => r.CommandId == message.Id))

@@ -254,4 +254,83 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == "assess"));
         Assert.True(progress.Recent.Single(r => r.CommandId == "assess").Accepted, string.Join("; ", progress.Recent.Select(r => $"{r.CommandId}: {r.Message}")));
     }
+    [Fact]
+    public async Task Alta_2027_whole_life_of_a_grant_in_two_tranches_on_the_engine()
+    {
+        var organisation = new Actor(ActorRole.Organisation, "912345688");
+        string id = await StartCaseAsync(Start("ALT-2027-0101"));
+        var round = RoundCatalog.ForYear("alta", 2027);
+        await StepAsync(id, Oslo(2027, 4, 16, 9), new StartReview(Caseworker));
+        await StepAsync(id, Oslo(2027, 4, 16, 9), new RequestInformation(Caseworker, "Hvor mange deltakere?"));
+        await StepAsync(id, Oslo(2027, 4, 19, 10), new SubmitInformation(organisation, "Rundt 40."));
+        await StepAsync(id, Oslo(2027, 4, 19, 10), new Assess(Caseworker, [.. round.Criteria.Select(c => new CriterionScore(c.Code, 4, "Godt."))], [], 45_000, "Anbefales."));
+        await StepAsync(id, Oslo(2027, 4, 19, 10), new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 45_000, ["Godt tiltak."]));
+        await StepAsync(id, Oslo(2027, 5, 4, 10), new AcceptTerms(organisation));
+        await ClockAsync(id, Oslo(2028, 2, 3, 9), p => p.Summary?.PaidOut == 45_000 && MailsOf(id).Contains("purring"));
+        await StepAsync(id, Oslo(2028, 2, 3, 10), new SubmitReport(organisation, 45_000, false));
+        await StepAsync(id, Oslo(2028, 2, 3, 10), new ReviewReport(Caseworker, 45_000, "Godkjent."));
+
+        var closed = await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.Closed);
+        Assert.Equal(45_000, closed.Summary!.PaidOut);
+        Assert.Equal(
+            ["kvittering", "mangelbrev", "vedtak-innvilget", "tilskuddsbrev", "paminnelse-aksept", "utbetalingsmelding", "utbetalingsmelding", "rapportpaminnelse", "rapportpaminnelse", "purring"],
+            MailsOf(id));
+        Assert.Equal([22_500, 22_500], fakes.Payouts.Where(p => p.Reference == id).OrderBy(p => p.Number).Select(p => p.Amount));
+    }
+
+    [Fact]
+    public async Task Oslo_2027_whole_life_of_an_appealed_audited_grant_partly_claimed_back_on_the_engine()
+    {
+        fakes.Register["812345672"] = new RegisterFacts("812345672", "Grünerløkka Samtalegruppe", true, "0301", new DateOnly(2010, 1, 1), false, false);
+        var organisation = new Actor(ActorRole.Organisation, "812345672");
+        var start = new CaseStart("OSL-2027-0101", "oslo-2027", "812345672", "Grünerløkka Samtalegruppe", 200_000, SubmittedAt, MailTo: ["ola@privat.example.org"], MailCopyTo: [], Delmål: ["B"]);
+        string id = await StartCaseAsync(start);
+        var round = RoundCatalog.ForYear("oslo", 2027);
+        await StepAsync(id, Oslo(2026, 12, 1, 9), new StartReview(Caseworker));
+        await StepAsync(id, Oslo(2026, 12, 1, 9), new Assess(Caseworker, [.. round.Criteria.Select(c => new CriterionScore(c.Code, 3, "Oppfylt."))], [], 150_000, "Delvis."));
+        await StepAsync(id, Oslo(2026, 12, 1, 10), new MakeDecision(DecisionMaker, DecisionOutcome.PartlyGranted, 150_000, ["Servering dekkes ikke."]));
+        await StepAsync(id, Oslo(2026, 12, 3, 10), new Appeal(organisation, "Serveringen er en del av tiltaket."));
+        await StepAsync(id, Oslo(2026, 12, 3, 11), new ReconsiderAppeal(Caseworker, true, DecisionOutcome.PartlyGranted, 150_000, ["Opprettholdt."]));
+        await StepAsync(id, Oslo(2026, 12, 4, 10), new AcceptTerms(organisation));
+        await ClockAsync(id, Oslo(2028, 1, 26, 9), _ => MailsOf(id).Count(m => m == "rapportpaminnelse") == 2);
+        var unaudited = await SendAndWaitAsync(id, Oslo(2028, 1, 26, 10), new SubmitReport(organisation, 140_000, false));
+        Assert.False(unaudited.Accepted);
+        await StepAsync(id, Oslo(2028, 1, 26, 10), new SubmitReport(organisation, 140_000, true));
+        await StepAsync(id, Oslo(2028, 1, 27, 10), new ReviewReport(Caseworker, 140_000, "Kr 10 000 ikke brukt."));
+        await StepAsync(id, Oslo(2028, 2, 20, 10), new RegisterRepayment(Caseworker, 10_000));
+
+        await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.Closed);
+        Assert.Equal(
+            ["kvittering", "vedtak-delvis-innvilget", "tilskuddsbrev", "klage-mottatt", "klagevedtak", "utbetalingsmelding", "rapportpaminnelse", "rapportpaminnelse", "tilbakebetalingskrav"],
+            MailsOf(id));
+    }
+
+    static DateTimeOffset Oslo(int year, int month, int day, int hour) =>
+        Domain.Time.OsloTime.At(new DateOnly(year, month, day), new TimeOnly(hour, 0));
+
+    List<string> MailsOf(string id) =>
+        [.. fakes.Mail.Sent.Where(m => m.MailId.StartsWith(id + "/", StringComparison.Ordinal)).Select(m => m.MailId[(m.MailId.LastIndexOf('/') + 1)..])];
+
+    /// <summary>Moves the case's clock to <paramref name="at"/> and waits until what fell due by then has happened.</summary>
+    async Task ClockAsync(string id, DateTimeOffset at, Func<CaseProgress, bool> done)
+    {
+        await SetClockAsync(id, at);
+        await WaitForAsync(id, done);
+    }
+
+    async Task<CommandOutcome> SendAndWaitAsync(string id, DateTimeOffset at, CaseCommand command)
+    {
+        await SetClockAsync(id, at);
+        string commandId = $"{command.GetType().Name}-{at:yyyyMMddHH}-{Guid.NewGuid():N}";
+        await SendAsync(id, commandId, command);
+        var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == commandId));
+        return progress.Recent.Single(r => r.CommandId == commandId);
+    }
+
+    /// <summary>A command at a time on the case's clock, which must be accepted; every timer due before it has fired first.</summary>
+    async Task StepAsync(string id, DateTimeOffset at, CaseCommand command)
+    {
+        var outcome = await SendAndWaitAsync(id, at, command);
+        Assert.True(outcome.Accepted, $"{outcome.Command} at {at:O}: {outcome.Message}");
+    }
 }
