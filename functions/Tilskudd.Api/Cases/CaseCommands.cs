@@ -90,10 +90,13 @@ public sealed class CaseCommands(ApplicationStore applications, ICaseViews views
         // The pot ledger's Left counts every reservation, this case's own included; the decider adds that back.
         long? potLeft = round.Pot is null ? null : (await pots.BalanceAsync(round, cancellationToken)).Left;
         var verdict = CaseDecider.Decide(view.State, command, new CaseContext(round, potLeft), time.GetUtcNow());
-        if (verdict.Error is { } error)
+        if (verdict.Error is { } error && !(CaseConflicts.Contains(error.Code) && await CaseIsAheadOfViewAsync(engine, reference, view.State.Version, cancellationToken)))
         {
             return Refused(error.Code, error.Message, commandId: null);
         }
+
+        // Refused where the case stood by its view, while the case itself has moved on (a timer fired; the view update is
+        // its next activity): the case decides, as it does every command anyway.
 
         var files = drafted.StoreFiles is null ? [] : await drafted.StoreFiles(cancellationToken);
         await engine.RaiseEventAsync(reference, CaseMessage.EventName, new CaseMessage(commandId, command, CaseMessage.LeadOf(time)), cancellationToken);
@@ -106,6 +109,12 @@ public sealed class CaseCommands(ApplicationStore applications, ICaseViews views
         return found is { Outcome: { } outcome }
             ? CommandOutcomes.Answer(reference, outcome, found.Summary, files)
             : CommandOutcomes.Pending(reference, commandId, command, found?.Summary, files);
+    }
+
+    static async Task<bool> CaseIsAheadOfViewAsync(DurableTaskClient engine, string reference, int viewVersion, CancellationToken cancellationToken)
+    {
+        var instance = await engine.GetInstanceAsync(reference, getInputsAndOutputs: true, cancellationToken);
+        return instance?.SerializedCustomStatus is not null && instance.ReadCustomStatusAs<CaseProgress>()?.Summary?.Version > viewVersion;
     }
 
     /// <summary>
