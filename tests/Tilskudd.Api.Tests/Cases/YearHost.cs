@@ -36,8 +36,15 @@ sealed class YearHost : IAsyncDisposable
 
     public string Output => host.Output;
 
+    /// <summary>The host processes killed so far, as the mail sink names them.</summary>
+    public List<string> KilledHosts { get; } = [];
+
     /// <summary>Kills the host with SIGKILL, as a crash would.</summary>
-    public Task KillAsync() => host.KillAsync();
+    public Task KillAsync()
+    {
+        KilledHosts.Add(CrashMails.HostOf(host));
+        return host.KillAsync();
+    }
 
     /// <summary>Starts the host again, its clock where the test last set it.</summary>
     public Task RestartAsync()
