@@ -41,6 +41,7 @@ public static class ApiRoutes
     public static readonly ApiRoute GetBudget = new(nameof(GetBudget), "GET", "/api/rounds/{id}/budget");
     public static readonly ApiRoute ListCaseEvents = new(nameof(ListCaseEvents), "GET", "/api/applications/{reference}/events");
     public static readonly ApiRoute GetCommandOutcome = new(nameof(GetCommandOutcome), "GET", "/api/applications/{reference}/commands/{commandId}");
+    public static readonly ApiRoute GetDecisionMeeting = new(nameof(GetDecisionMeeting), "GET", "/api/rounds/{id}/decision-meeting");
     public static readonly ApiRoute GetAttachmentLink = new(nameof(GetAttachmentLink), "GET", "/api/applications/{reference}/attachments/{name}");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
@@ -48,6 +49,6 @@ public static class ApiRoutes
         ListRounds, GetRound, OpenRound, SubmitApplication, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
-        ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink,
+        ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink, GetDecisionMeeting,
     ];
 }
