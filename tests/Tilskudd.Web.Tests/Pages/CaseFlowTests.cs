@@ -125,6 +125,13 @@ public sealed partial class CaseFlowTests(WebFixture web)
         await Expect(page["#resultat"]).ToContainTextAsync("1 vedtak fattet.", new() { Timeout = 30_000 });
         await WaitForStatusAsync(http, reference, "AwaitingAcceptance");
 
+        // The overview now shows the grant against the pot, per delmål (A) and over time.
+        await page.GoAsync("/saksbehandling/runder/alta-2027");
+        await Expect(page.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Rammen: kr 40 000 innvilget av kr 286 390") })).ToBeVisibleAsync();
+        await Expect(page.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Innvilget per delmål: A kr 40 000, B kr 0") })).ToBeVisibleAsync();
+        await Expect(page.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Brukt av rammen over tid: kr 40 000 etter 1 vedtak") })).ToBeVisibleAsync();
+        await page.CheckAsync("saksbehandling-oversikt-etter-vedtak");
+
         // The organisation accepts the terms in Mine søknader.
         await page.ActAsAsync("organisation", "kari-eksempel");
         await page.GoAsync("/mine-soknader");

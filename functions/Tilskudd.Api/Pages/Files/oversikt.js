@@ -9,7 +9,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 function svg(tag, attributes = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children.flat());
+  node.append(...children.flat(Infinity));
   return node;
 }
 
@@ -56,10 +56,11 @@ function potOverTime(pot, decisions) {
   const first = points[0].at;
   const span = Math.max(1, points[points.length - 1].at - first);
   const top = Math.max(pot ?? 0, total, 1);
-  const x = t => 40 + Math.round(540 * (t - first) / span);
+  const x = t => 40 + Math.round(500 * (t - first) / span);
   const y = v => 190 - Math.round(170 * v / top);
   let path = `M ${x(first)} ${y(0)}`;
   for (const p of points) path += ` H ${x(p.at)} V ${y(p.total)}`;
+  path += ' H 580';
   return figure(`Brukt av rammen over tid: ${kroner(total)} etter ${decisions.length} vedtak, fra ${dateTime(sorted[0].at)} til ${dateTime(sorted[sorted.length - 1].at)}${pot ? `, av ${kroner(pot)}` : ''}.`, 600, 210,
     svg('line', { class: 'akse', x1: 40, y1: 190, x2: 590, y2: 190 }),
     pot ? svg('line', { class: 'akse', x1: 40, y1: y(pot), x2: 590, y2: y(pot) }) : [],
