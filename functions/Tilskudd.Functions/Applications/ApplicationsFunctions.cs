@@ -14,6 +14,11 @@ namespace Tilskudd.Functions.Applications;
 /// </summary>
 public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService intake, ApplicationStore applications, TimeProvider time)
 {
+    [Function(nameof(ApiRoutes.CheckApplication))]
+    public Task<IResult> CheckApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications/validation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        ApplicationCheck.CheckApplication(id, request, rounds, time, cancellationToken);
+
     [Function(nameof(ApiRoutes.SubmitApplication))]
     public Task<IResult> SubmitApplication(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications")] HttpRequest request, string id,
