@@ -13,7 +13,7 @@ namespace Tilskudd.Web.Tests.Pages;
 
 /// <summary>
 /// A case through the pages from the form to the accepted grant: the organisation applies with attachments, the
-/// caseworker assesses on the desk (keyboard only through the assessment form), the decision maker decides in the
+/// caseworker asks for more information and the organisation answers in Mine søknader, the caseworker assesses on the desk (keyboard only through the assessment form), the decision maker decides in the
 /// batch view and exports the meeting's spreadsheet, the organisation accepts in Mine søknader; the mails on
 /// /dev/mail. A host of its own, because the test moves its development clock past the application deadline.
 /// </summary>
@@ -75,6 +75,24 @@ public sealed partial class CaseFlowTests(WebFixture web)
 
         await page["#start-send"].ClickAsync();
         await Expect(page["#status"]).ToHaveTextAsync("under behandling", new() { Timeout = 30_000 });
+
+        // The caseworker asks for more information; the organisation answers in Mine søknader, with a file.
+        await page["#sporsmal"].FillAsync("Hvor mange deltakere venter dere hver kveld?");
+        await page["#mangelbrev-send"].ClickAsync();
+        await Expect(page["#status"]).ToHaveTextAsync("venter på svar fra søker", new() { Timeout = 30_000 });
+        await page.ActAsAsync("organisation", "kari-eksempel");
+        await page.GoAsync("/mine-soknader");
+        var asked = page[$"#soknad-{reference}"];
+        await Expect(asked).ToContainTextAsync("Kommunen spør: «Hvor mange deltakere venter dere hver kveld?»");
+        await page.CheckAsync("mine-soknader-mangelbrev");
+        await asked.Locator("textarea").FillAsync("Omtrent 25 hver kveld.");
+        await asked.Locator("input[type=file]").SetInputFilesAsync(BudgetPdf);
+        await asked.GetByRole(AriaRole.Button, new() { Name = "Send svaret" }).ClickAsync();
+        await Expect(asked).ToContainTextAsync("Svaret er sendt.", new() { Timeout = 30_000 });
+        await Expect(asked).ToContainTextAsync("Søkeren svarte: «Omtrent 25 hver kveld.»");
+        await page.ActAsAsync("caseworker", "saksbehandler-ola");
+        await page.GoAsync($"/saksbehandling/saker/{reference}");
+        await Expect(page["#status"]).ToHaveTextAsync("under behandling");
 
         // The assessment with the keyboard only: a score for each of the round's criteria, the recommendation, send.
         var round = await http.GetFromJsonAsync<JsonObject>("/api/rounds/alta-2027", Ct);
@@ -144,16 +162,17 @@ public sealed partial class CaseFlowTests(WebFixture web)
         await Expect(card).ToContainTextAsync("Vilkårene er akseptert.", new() { Timeout = 30_000 });
         await Expect(card).ToContainTextAsync("Vilkårene ble akseptert");
 
-        // The mails: the receipt and the decision letter to the contact person, both naming the case.
+        // The mails: the receipt, the information request and the decision letter to the contact person.
         await page.Page.GotoAsync("/dev/mail");
         await Expect(page["body"]).ToContainTextAsync(reference);
         var mails = (await http.GetFromJsonAsync<JsonArray>("/dev/mail?json", Ct) ?? [])
             .Select(m => m!.AsObject())
             .Where(m => m["mailId"]!.GetValue<string>().StartsWith(reference + "/", StringComparison.Ordinal))
             .ToList();
-        Assert.True(mails.Count >= 2, $"Expected the receipt and the decision letter for {reference}: {string.Join(", ", mails.Select(m => m["subject"]))}");
+        Assert.True(mails.Count >= 3, $"Expected the receipt, the information request and the decision letter for {reference}: {string.Join(", ", mails.Select(m => m["subject"]))}");
         Assert.All(mails, m => Assert.Contains(ContactEmail, m["to"]!.AsArray().Select(t => t!.GetValue<string>())));
         Assert.Contains(mails, m => m["text"]!.GetValue<string>().Contains("40 000", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m["text"]!.GetValue<string>().Contains("Hvor mange deltakere venter dere hver kveld?", StringComparison.Ordinal));
     }
 
     static async Task WaitForStatusAsync(HttpClient http, string reference, string status)
