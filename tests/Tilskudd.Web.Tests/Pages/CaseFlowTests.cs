@@ -157,6 +157,7 @@ public sealed partial class CaseFlowTests(WebFixture web)
         await Expect(card).ToContainTextAsync("venter på aksept av vilkår");
         await Expect(card).ToContainTextAsync("Dere har fått kr 40 000");
         await Expect(card).ToContainTextAsync("Vedtaksbrevet ble sendt på e-post");
+        await Expect(card).Not.ToContainTextAsync("Vurdert, innstilt");
         await page.CheckAsync("mine-soknader");
         await card.GetByRole(AriaRole.Button, new() { Name = "Vi aksepterer vilkårene" }).ClickAsync();
         await Expect(card).ToContainTextAsync("Vilkårene er akseptert.", new() { Timeout = 30_000 });

@@ -2,6 +2,8 @@ import { el, fill, kroner, date, getJson, showLoadError } from './felles.js';
 import { signedInAs, command, outcomeView, timeline, remember, remembered } from './saksbehandling.js';
 
 const main = document.getElementById('innhold');
+const internalEvents = new Set(['CaseAssessed', 'CaseworkersReminded']);
+
 /** What is due from the organisation, with the action to do it right there. */
 function due(application, events, redraw) {
   const reference = application.reference;
@@ -50,6 +52,8 @@ async function card(reference) {
   async function redraw(done = '') {
     const application = await getJson(`/api/applications/${encodeURIComponent(reference)}`);
     const trail = await getJson(`/api/applications/${encodeURIComponent(reference)}/events`).catch(() => ({ events: [] }));
+    // The caseworkers' own working notes (the assessment before the vedtak, reminders to them) are not the applicant's timeline.
+    trail.events = trail.events.filter(e => !internalEvents.has(e.type));
     const action = due(application, trail.events, redraw);
     fill(item,
       el('h2', {}, `${application.project ?? 'Søknad'} (${application.reference})`),
