@@ -15,6 +15,7 @@ public static class ApiRoutes
     public static readonly ApiRoute GetRound = new(nameof(GetRound), "GET", "/api/rounds/{id}");
     public static readonly ApiRoute OpenRound = new(nameof(OpenRound), "POST", "/api/rounds");
     public static readonly ApiRoute SubmitApplication = new(nameof(SubmitApplication), "POST", "/api/rounds/{id}/applications");
+    public static readonly ApiRoute CheckApplication = new(nameof(CheckApplication), "POST", "/api/rounds/{id}/applications/validation");
     public static readonly ApiRoute GetApplication = new(nameof(GetApplication), "GET", "/api/applications/{reference}");
 
     // The organisation's commands on its case.
@@ -41,13 +42,14 @@ public static class ApiRoutes
     public static readonly ApiRoute GetBudget = new(nameof(GetBudget), "GET", "/api/rounds/{id}/budget");
     public static readonly ApiRoute ListCaseEvents = new(nameof(ListCaseEvents), "GET", "/api/applications/{reference}/events");
     public static readonly ApiRoute GetCommandOutcome = new(nameof(GetCommandOutcome), "GET", "/api/applications/{reference}/commands/{commandId}");
+    public static readonly ApiRoute GetDecisionMeeting = new(nameof(GetDecisionMeeting), "GET", "/api/rounds/{id}/decision-meeting");
     public static readonly ApiRoute GetAttachmentLink = new(nameof(GetAttachmentLink), "GET", "/api/applications/{reference}/attachments/{name}");
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        ListRounds, GetRound, OpenRound, SubmitApplication, GetApplication,
+        ListRounds, GetRound, OpenRound, SubmitApplication, CheckApplication, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
-        ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink,
+        ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink, GetDecisionMeeting,
     ];
 }

@@ -83,6 +83,7 @@ public static class TilskuddApi
         Map(app, ApiRoutes.GetRound, RoundsApi.GetRound);
         Map(app, ApiRoutes.OpenRound, RoundsApi.OpenRound);
         Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
+        Map(app, ApiRoutes.CheckApplication, ApplicationCheck.CheckApplication);
         Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
         app.MapCases();
         return app;

@@ -129,6 +129,9 @@ public static class CaseReads
                 Type = e.Event.GetType().Name,
                 e.Event.At,
                 By = new { Role = e.Event.By.Role.ToString(), e.Event.By.Id },
+                // What happened, for the timeline (findings, scores, amounts, mails); the application itself is read
+                // from its own route, so the submission's form and contact details are not repeated here.
+                Details = e.Event is CaseSubmitted ? null : e.Event,
             }),
         });
     }

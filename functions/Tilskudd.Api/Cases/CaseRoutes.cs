@@ -37,6 +37,9 @@ public static class CaseRoutes
         TilskuddApi.Map(app, ApiRoutes.ListCaseEvents, CaseReads.ListCaseEvents).WithTags(Reading).WithSummary("Sakens historikk: hva, hvem, når");
         TilskuddApi.Map(app, ApiRoutes.GetCommandOutcome, CaseReads.GetCommandOutcome).WithTags(Reading).WithSummary("Utfallet av en kommando");
         TilskuddApi.Map(app, ApiRoutes.GetAttachmentLink, CaseReads.GetAttachmentLink).WithTags(Reading).WithSummary("Lenke til et vedlegg, gyldig i fem minutter");
+        TilskuddApi.Map(app, ApiRoutes.GetDecisionMeeting, DecisionMeeting.GetDecisionMeeting).WithTags(Reading)
+            .WithSummary("Vedtaksmøtet: innstilte saker med beløp mot rammen; ?format=xlsx gir regnearket")
+            .Produces(StatusCodes.Status200OK, contentType: DecisionMeeting.SpreadsheetType);
         return app;
     }
 

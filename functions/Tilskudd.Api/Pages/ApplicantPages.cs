@@ -42,6 +42,11 @@ public static class ApplicantPages
         ("/runder/{id}", "runde.html"),
         ("/runder/{id}/sok", "sok.html"),
         ("/kvittering/{reference}", "kvittering.html"),
+        ("/mine-soknader", "mine.html"),
+        ("/saksbehandling", "desk.html"),
+        ("/saksbehandling/runder/{id}", "oversikt.html"),
+        ("/saksbehandling/runder/{id}/vedtaksmote", "mote.html"),
+        ("/saksbehandling/saker/{reference}", "sak.html"),
     ];
 
     /// <summary>Maps the applicant's pages and their assets.</summary>
@@ -65,7 +70,7 @@ public static class ApplicantPages
         ArgumentNullException.ThrowIfNull(context);
         if (!Files.TryGetValue(file, out byte[]? content) || !ContentTypes.TryGetValue(Path.GetExtension(file), out string? contentType))
         {
-            return TypedResults.NotFound();
+            return PageNotFound();
         }
 
         var headers = context.Response.Headers;
@@ -99,8 +104,10 @@ public static class ApplicantPages
             }
         }
 
-        return TypedResults.NotFound();
+        return PageNotFound();
     }
+
+    static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult PageNotFound() => Http.Problems.NotFound("Siden eller filen finnes ikke. Se forsiden for alle tilskuddsrundene.", "page-not-found");
 
     static FrozenDictionary<string, byte[]> LoadFiles()
     {

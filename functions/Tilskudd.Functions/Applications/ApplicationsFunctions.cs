@@ -14,15 +14,20 @@ namespace Tilskudd.Functions.Applications;
 /// </summary>
 public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService intake, ApplicationStore applications, TimeProvider time)
 {
+    [Function(nameof(ApiRoutes.CheckApplication))]
+    public Task<IResult> CheckApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications/validation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        ApplicationCheck.CheckApplication(id, request, rounds, time, cancellationToken);
+
     [Function(nameof(ApiRoutes.SubmitApplication))]
     public Task<IResult> SubmitApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rounds/{id}/applications")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
         ApplicationsApi.SubmitApplication(id, request, rounds, intake, engine, time, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetApplication))]
     public Task<IResult> GetApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{reference}")] HttpRequest request, string reference,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}")] HttpRequest request, string reference,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
         ApplicationsApi.GetApplication(reference, applications, engine, cancellationToken);
 }

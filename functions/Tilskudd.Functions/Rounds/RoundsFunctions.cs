@@ -7,25 +7,25 @@ namespace Tilskudd.Functions.Rounds;
 
 /// <summary>
 /// The rounds routes of <see cref="ApiRoutes"/> as HTTP-triggered functions, forwarding to
-/// <see cref="RoundsApi"/>. Routes omit the "api/" that host.json's routePrefix adds. The handlers
+/// <see cref="RoundsApi"/>. Routes are the patterns without the leading "/" (host.json's routePrefix is empty, so pages keep their paths). The handlers
 /// return IResult, which the ASP.NET Core integration executes on the request's HttpContext.
 /// </summary>
 public sealed class RoundsFunctions(RoundDirectory rounds, TimeProvider time)
 {
     [Function(nameof(ApiRoutes.ListRounds))]
     public Task<IResult> ListRounds(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rounds")] HttpRequest request, CancellationToken cancellationToken) =>
         RoundsApi.ListRounds(rounds, time, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetRound))]
     public Task<IResult> GetRound(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rounds/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         RoundsApi.GetRound(id, rounds, time, cancellationToken);
 
     // Opening a round is the kommune's administrator's act: until the Api has its own sign-in, the
     // Functions host asks for a function key rather than leave it open to anyone.
     [Function(nameof(ApiRoutes.OpenRound))]
     public Task<IResult> OpenRound(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rounds")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/rounds")] HttpRequest request, CancellationToken cancellationToken) =>
         RoundsApi.OpenRound(request, rounds, time, cancellationToken);
 }

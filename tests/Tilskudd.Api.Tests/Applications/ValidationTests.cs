@@ -44,6 +44,52 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
     };
 
     [Theory]
+    [InlineData("amount_above_maximum")]
+    [InlineData("delmål_not_of_the_round")]
+    [InlineData("organisation_number_with_wrong_check_digit")]
+    [InlineData("no_budget_lines_and_no_budget_file")]
+    [InlineData("employees_without_skatteattest")]
+    [InlineData("operating_support_without_membership_list")]
+    [InlineData("file_over_20_mb")]
+    public async Task The_form_s_check_gives_the_same_messages_as_sending_it_and_stores_nothing(string rule)
+    {
+        // The form's pages ask this at each step instead of repeating the rules (regler.js).
+        var application = Break(ApplicationRequest.ValidAlta(category, grantYear: 2031), rule);
+        var draft = new JsonObject
+        {
+            ["form"] = application.Form.DeepClone(),
+            ["files"] = new JsonArray([.. application.Files.Select(f => (JsonNode)new JsonObject { ["kind"] = f.Part, ["fileName"] = f.FileName, ["length"] = f.Bytes.Length })]),
+        };
+
+        using var checkedDraft = await http.PostAsJsonAsync($"/api/rounds/{RoundId}/applications/validation", draft, TestContext.Current.CancellationToken);
+        var check = await checkedDraft.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+        var (_, problem) = await http.SubmitAsync(RoundId, application);
+
+        Assert.Equal(HttpStatusCode.OK, checkedDraft.StatusCode);
+        Assert.NotEmpty(check!["errors"]!.AsObject());
+        Assert.True(JsonNode.DeepEquals(problem["errors"], check["errors"]), $"Sent: {problem["errors"]!.ToJsonString()}{Environment.NewLine}Checked: {check["errors"]!.ToJsonString()}");
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_valid_form_checks_without_errors_and_is_not_taken_in()
+    {
+        var application = ApplicationRequest.ValidAlta(category, grantYear: 2031);
+        var draft = new JsonObject
+        {
+            ["form"] = application.Form.DeepClone(),
+            ["files"] = new JsonArray([.. application.Files.Select(f => (JsonNode)new JsonObject { ["kind"] = f.Part, ["fileName"] = f.FileName, ["length"] = f.Bytes.Length })]),
+        };
+
+        using var checkedDraft = await http.PostAsJsonAsync($"/api/rounds/{RoundId}/applications/validation", draft, TestContext.Current.CancellationToken);
+        var check = await checkedDraft.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, checkedDraft.StatusCode);
+        Assert.Empty(check!["errors"]!.AsObject());
+        await AssertNothingStoredAsync();
+    }
+
+    [Theory]
     [MemberData(nameof(Rules))]
     public async Task A_broken_rule_is_refused_with_the_field_named_and_nothing_is_stored(string rule, string field)
     {

@@ -75,6 +75,32 @@ public sealed class CaseReadTests(TilskuddFixture fixture)
     }
 
     [Fact]
+    public async Task The_decision_meeting_shows_caseworkers_the_recommendations_against_the_pot_as_data_or_a_spreadsheet()
+    {
+        var (response, meeting) = await http.ReadAsync("/api/rounds/alta-2027/decision-meeting");
+        var (asOrganisation, _) = await http.ReadAsync("/api/rounds/alta-2027/decision-meeting", CaseRequests.Organisation);
+        var (unknownRound, _) = await http.ReadAsync("/api/rounds/nowhere-2027/decision-meeting");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(286_390, meeting["pot"]!.GetValue<long>());
+        long recommended = meeting["cases"]!.AsArray().Sum(c => c!["recommendedAmount"]!.GetValue<long>());
+        Assert.Equal(recommended, meeting["recommended"]!.GetValue<long>());
+        Assert.Equal(meeting["left"]!.GetValue<long>() - recommended, meeting["leftAfterRecommended"]!.GetValue<long>());
+        Assert.Equal(HttpStatusCode.Forbidden, asOrganisation.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownRound.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/rounds/alta-2027/decision-meeting?format=xlsx", UriKind.Relative));
+        request.Headers.Add("X-Tilskudd-Role", CaseRequests.Caseworker);
+        request.Headers.Add("X-Tilskudd-User", "tester");
+        using var spreadsheet = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        byte[] bytes = await spreadsheet.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, spreadsheet.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", spreadsheet.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("vedtaksmote-alta-2027.xlsx", spreadsheet.Content.Headers.ContentDisposition?.FileNameStar ?? spreadsheet.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_case_commands()
     {
         var document = await http.GetJsonAsync("/openapi/v1.json");

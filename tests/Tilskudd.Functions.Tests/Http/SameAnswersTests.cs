@@ -70,6 +70,38 @@ public sealed class SameAnswersTests : IAsyncLifetime
     public async Task An_unknown_application_is_the_same_problem() =>
         await AssertSameAsync(HttpMethod.Get, "/api/applications/ALT-2027-9999", null, request => Functions<ApplicationsFunctions>().GetApplication(request, "ALT-2027-9999", null!, Ct));
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/runder/alta-2027/sok")]
+    [InlineData("/kvittering/ALT-2027-0001")]
+    [InlineData("/ressurser/felles.js")]
+    [InlineData("/ressurser/tilskudd.css")]
+    [InlineData("/saksbehandling/runder/alta-2027")]
+    [InlineData("/mine-soknader")]
+    public async Task A_page_is_the_same_bytes_with_the_same_headers(string path)
+    {
+        using var expected = await http.GetAsync(path, Ct);
+        byte[] expectedBody = await expected.Content.ReadAsByteArrayAsync(Ct);
+
+        var context = new DefaultHttpContext { RequestServices = functionsServices };
+        context.Request.Method = "GET";
+        context.Request.Path = path;
+        var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
+        await Tilskudd.Functions.Pages.PageFunctions.Pages(context.Request, path.TrimStart('/')).ExecuteAsync(context);
+
+        Assert.Equal((int)expected.StatusCode, context.Response.StatusCode);
+        Assert.Equal(expected.Content.Headers.ContentType?.ToString(), context.Response.ContentType);
+        Assert.Equal(expectedBody, responseBody.ToArray());
+        Assert.Equal(
+            expected.Headers.TryGetValues("Content-Security-Policy", out var policy) ? string.Join(",", policy) : null,
+            context.Response.Headers.ContentSecurityPolicy.FirstOrDefault());
+    }
+
+    [Fact]
+    public async Task A_missing_asset_is_the_same_problem() =>
+        await AssertSameAsync(HttpMethod.Get, "/ressurser/finnes-ikke.js", null, request => Task.FromResult(Tilskudd.Functions.Pages.PageFunctions.Pages(request, "ressurser/finnes-ikke.js")));
+
     async Task AssertSameAsync(HttpMethod method, string path, string? body, Func<HttpRequest, Task<IResult>> function)
     {
         using var message = new HttpRequestMessage(method, path);

@@ -37,6 +37,10 @@ public static class BuiltFunctions
         }
     }
 
+    /// <summary>The path a function's route answers on, from the site root, with host.json's prefix.</summary>
+    public static string PathOf(string route) =>
+        "/" + string.Join('/', new[] { RoutePrefix.Trim('/'), route.Trim('/') }.Where(p => p.Length > 0));
+
     public static IReadOnlyList<BuiltFunction> Read()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(MetadataPath));

@@ -9,6 +9,9 @@ public sealed class FunctionsMetadataTests
     /// <summary>Functions on a timer, which have no Api route or workflow name; none yet.</summary>
     static readonly string[] TimerFunctions = [];
 
+    /// <summary>The web pages' one catch-all function, which is no Api route.</summary>
+    static readonly string[] PageFunctions = [Tilskudd.Functions.Pages.PageFunctions.Name];
+
     readonly IReadOnlyList<BuiltFunction> functions = BuiltFunctions.Read();
 
     public static TheoryData<string> ApiRouteNames() => [.. ApiRoutes.All.Select(r => r.Name)];
@@ -33,7 +36,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("httpTrigger", function.TriggerType);
         var trigger = function.Trigger!.Value;
         Assert.Equal([route.Method.ToUpperInvariant()], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()));
-        Assert.Equal(route.Pattern, $"/{BuiltFunctions.RoutePrefix}/{trigger.GetProperty("route").GetString()}");
+        Assert.Equal(route.Pattern, BuiltFunctions.PathOf(trigger.GetProperty("route").GetString()!));
     }
 
     [Theory]
@@ -81,9 +84,24 @@ public sealed class FunctionsMetadataTests
             .Concat(WorkflowRegistry.Orchestrators)
             .Concat(WorkflowRegistry.Activities)
             .Concat(TimerFunctions)
+            .Concat(PageFunctions)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_pages_are_one_anonymous_get_function_on_every_path_the_api_does_not_claim()
+    {
+        var function = Find(Tilskudd.Functions.Pages.PageFunctions.Name);
+        Assert.NotNull(function);
+        var trigger = function.Trigger!.Value;
+        Assert.Equal("httpTrigger", function.TriggerType);
+        Assert.Equal(["GET"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()));
+        Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString(), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("/{*path}", BuiltFunctions.PathOf(trigger.GetProperty("route").GetString()!));
+        // Pages keep the paths Tilskudd.Local gives them: the host puts nothing before a route.
+        Assert.Equal("", BuiltFunctions.RoutePrefix);
     }
 
     [Fact]

@@ -49,6 +49,20 @@ public sealed class BrowserPage : IAsyncDisposable
         await WaitUntilDrawnAsync();
     }
 
+    /// <summary>
+    /// Who uses the pages from now on in this tab. The only place tests say it: until sign-in lands, the pages send
+    /// sessionStorage["tilskudd.devActor"] ({role, user}) as the Api's development headers; then this sets the token.
+    /// </summary>
+    public async Task ActAsAsync(string role, string user)
+    {
+        if (!Page.Url.StartsWith("http", StringComparison.Ordinal))
+        {
+            await Page.GotoAsync("/ressurser/tilskudd.css");
+        }
+
+        await Page.EvaluateAsync("([role, user]) => sessionStorage.setItem('tilskudd.devActor', JSON.stringify({ role, user }))", new[] { role, user });
+    }
+
     public Task WaitUntilDrawnAsync() => Page.Locator("main[aria-busy='false']").WaitForAsync();
 
     /// <summary>The id of the element that has keyboard focus.</summary>

@@ -25,6 +25,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     public LocalHostProcess Host { get; private set; } = null!;
 
+    /// <summary>The Azurite every host of this assembly stores in, for a test that needs a host of its own (one whose clock it moves).</summary>
+    public string StorageConnectionString => azurite!.ConnectionString;
+
     public HttpClient Http { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -56,12 +59,12 @@ public sealed class WebFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
     }
 
-    /// <summary>A fresh browser context (own storage) with axe-core injected into every document.</summary>
-    public async Task<BrowserPage> NewPageAsync()
+    /// <summary>A fresh browser context (own storage) with axe-core injected into every document; on the shared host unless told.</summary>
+    public async Task<BrowserPage> NewPageAsync(Uri? host = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = Host.BaseAddress.ToString(),
+            BaseURL = (host ?? Host.BaseAddress).ToString(),
             Locale = "nb-NO",
             TimezoneId = "Europe/Oslo",
             ViewportSize = new() { Width = 1280, Height = 900 },

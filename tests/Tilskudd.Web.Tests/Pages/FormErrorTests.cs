@@ -43,14 +43,10 @@ public sealed class FormErrorTests(WebFixture web)
     {
         await using var page = await web.NewPageAsync();
 
-        // Past the page's own checks: the page is told the round allows 5 million, the Api knows it allows 1 million.
-        await page.Page.RouteAsync("**/api/rounds/alta-2027", async route =>
-        {
-            var response = await route.FetchAsync();
-            var round = JsonNode.Parse(await response.TextAsync())!;
-            round["amounts"]!["maximum"] = 5_000_000;
-            await route.FulfillAsync(new() { Response = response, Body = round.ToJsonString() });
-        });
+        // Past the checks at each step: here the check finds nothing (as if the rules changed before sending), and the
+        // application itself asks for 2 million where the Api allows 1 million.
+        await page.Page.RouteAsync("**/api/rounds/alta-2027/applications/validation", route =>
+            route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"errors":{},"warnings":{}}""" }));
         await page.GoAsync("/runder/alta-2027/sok");
         await FillToSummaryAsync(page, "per@nordlys.example.org", amountAppliedFor: "2 000 000", rent: "1 200 000", fees: "1 000 000");
         await page["#neste"].ClickAsync();
@@ -67,6 +63,35 @@ public sealed class FormErrorTests(WebFixture web)
         Assert.Equal("soknadsbelop", await page.FocusedIdAsync());
         await Expect(page["#soknadsbelop"]).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page["#soknadsbelop-feil"]).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_rule_only_the_Api_holds_is_shown_at_its_step_with_the_Api_s_message()
+    {
+        await using var page = await web.NewPageAsync();
+
+        // The page is told the round allows 5 million; the Api, whose rules the form asks at each step, knows 1 million.
+        await page.Page.RouteAsync("**/api/rounds/alta-2027", async route =>
+        {
+            var response = await route.FetchAsync();
+            var round = JsonNode.Parse(await response.TextAsync())!;
+            round["amounts"]!["maximum"] = 5_000_000;
+            await route.FulfillAsync(new() { Response = response, Body = round.ToJsonString() });
+        });
+        await page.GoAsync("/runder/alta-2027/sok");
+        await OrganisationAsync(page);
+        await NextAsync(page, 2);
+        await ContactAsync(page, "per@nordlys.example.org");
+        await NextAsync(page, 3);
+        await ProjectAsync(page);
+        await NextAsync(page, 4);
+        await DelmålAsync(page);
+        await NextAsync(page, 5);
+        await BudgetAsync(page, "2 000 000", employees: 2, rent: "1 200 000", fees: "1 000 000");
+        await page["#neste"].ClickAsync();
+
+        await Expect(page["#soknadsbelop-feil"]).ToHaveTextAsync("Feil: Søknadsbeløpet kan være høyst kr 1 000 000.");
+        await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 5 av 7: Budsjett og beløp");
     }
 
     [Fact]

@@ -14,6 +14,12 @@ public sealed class ServePathTests
     [InlineData("kvittering/ALT-2027-0001", "text/html; charset=utf-8")]
     [InlineData("ressurser/sok.js", "text/javascript; charset=utf-8")]
     [InlineData("ressurser/tilskudd.css", "text/css; charset=utf-8")]
+    [InlineData("mine-soknader", "text/html; charset=utf-8")]
+    [InlineData("saksbehandling", "text/html; charset=utf-8")]
+    [InlineData("saksbehandling/runder/alta-2027", "text/html; charset=utf-8")]
+    [InlineData("saksbehandling/runder/alta-2027/vedtaksmote", "text/html; charset=utf-8")]
+    [InlineData("saksbehandling/saker/ALT-2027-0001", "text/html; charset=utf-8")]
+    [InlineData("ressurser/saksbehandling.js", "text/javascript; charset=utf-8")]
     public void A_page_path_is_served_with_its_content_type_and_the_security_headers(string path, string contentType)
     {
         var context = new DefaultHttpContext();
@@ -30,5 +36,5 @@ public sealed class ServePathTests
     [InlineData("ressurser/../Tilskudd.Api.dll")]
     [InlineData("api/rounds")]
     public void Anything_else_is_not_found(string path) =>
-        Assert.IsType<NotFound>(ApplicantPages.ServePath(new DefaultHttpContext(), path));
+        Assert.Equal(StatusCodes.Status404NotFound, Assert.IsType<ProblemHttpResult>(ApplicantPages.ServePath(new DefaultHttpContext(), path)).StatusCode);
 }

@@ -73,8 +73,28 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Every call a page makes to the Api goes through here, so who is asking is added in one place: the
+ * signed-in user's token (sessionStorage "tilskudd.token") as a bearer token. Answers the Response;
+ * a body that is not FormData is sent as JSON.
+ */
+export async function api(url, { method = 'GET', body, headers = {} } = {}) {
+  const sent = { Accept: 'application/json', ...headers };
+  const token = sessionStorage.getItem('tilskudd.token');
+  if (token) {
+    sent.Authorization = `Bearer ${token}`;
+  } else if (sessionStorage.getItem('tilskudd.devActor')) {
+    // Until sign-in lands: the development actor {role, user} as the Api's X-Tilskudd-* headers. Delete at merge.
+    const actor = JSON.parse(sessionStorage.getItem('tilskudd.devActor'));
+    sent['X-Tilskudd-Role'] = actor.role;
+    sent['X-Tilskudd-User'] = actor.user;
+  }
+  if (body !== undefined && !(body instanceof FormData)) sent['Content-Type'] = 'application/json';
+  return fetch(url, { method, headers: sent, body: body === undefined || body instanceof FormData ? body : JSON.stringify(body) });
+}
+
 export async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await api(url);
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
   return body;

@@ -1,4 +1,5 @@
 import { el, fill, kroner, date, dateTime, getJson, pathSegments, showLoadError } from './felles.js';
+import { remember } from './saksbehandling.js';
 
 const main = document.getElementById('innhold');
 const [, reference] = pathSegments();
@@ -30,6 +31,7 @@ try {
   const application = await getJson(statusUrl);
   const round = await getJson(`/api/rounds/${encodeURIComponent(application.roundId)}`).catch(() => null);
   document.title = `Kvittering ${application.reference} – Tilskudd`;
+  remember(application.reference);
   const statusTarget = el('div', { id: 'status', 'aria-live': 'polite' }, statusView(application));
   const refreshButton = el('button', { type: 'button', className: 'knapp sekundar' }, 'Oppdater status');
   refreshButton.addEventListener('click', () => refresh(statusTarget, refreshButton));
@@ -50,6 +52,7 @@ try {
     el('h2', {}, 'Status for søknaden'),
     statusTarget,
     el('p', { className: 'knapper' }, refreshButton),
+    el('p', {}, el('a', { href: '/mine-soknader' }, 'Mine søknader'), ': status, vedtak og det dere må gjøre.'),
     el('p', {}, el('a', { href: statusUrl }, 'Status som data (JSON)')),
     round ? el('p', {}, el('a', { href: `/runder/${encodeURIComponent(round.id)}` }, `Tilbake til ${round.title}`)) : null);
   main.setAttribute('aria-busy', 'false');

@@ -2,7 +2,7 @@
 // switches) shapes the form; regler.js checks each step with the Api's own messages; the Api's
 // 400 answer is mapped back to the same fields. The draft is kept in localStorage.
 import { el, fill, kroner, date, dateTime, megabytes, getJson, pathSegments, showLoadError } from './felles.js';
-import { validate, stepOf, organisationNumberError } from './regler.js';
+import { typedErrors, checkWithApi, stepOf, organisationNumberError } from './regler.js';
 
 const main = document.getElementById('innhold');
 const [, roundId] = pathSegments();
@@ -271,17 +271,26 @@ function goToField(key) {
   target.scrollIntoView({ block: 'center' });
 }
 
-function next() {
-  const { application } = collect();
-  const all = validate(round, application, files(), collect().raw);
-  const errors = step === stepCount ? all : errorsOfStep(all, step);
-  if (Object.keys(errors).length > 0) {
-    showErrors(errors);
-    return;
+let checking = false;
+
+async function next() {
+  if (checking) return; // a double click goes on, or sends, once
+  checking = true;
+  try {
+    const { application, raw } = collect();
+    // The Api's messages, with the page's own for text typed in number fields in their place.
+    const all = { ...(await checkWithApi(round.id, application, files()) ?? {}), ...typedErrors(application, raw) };
+    const errors = step === stepCount ? all : errorsOfStep(all, step);
+    if (Object.keys(errors).length > 0) {
+      showErrors(errors);
+      return;
+    }
+    clearErrors();
+    if (step < stepCount) showStep(step + 1);
+    else submit(application);
+  } finally {
+    checking = false;
   }
-  clearErrors();
-  if (step < stepCount) showStep(step + 1);
-  else submit(application);
 }
 
 // ---------- summary ----------

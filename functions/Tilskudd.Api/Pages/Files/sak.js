@@ -1,0 +1,163 @@
+import { el, fill, kroner, date, dateTime, megabytes, list, getJson, api, ApiError, pathSegments, showLoadError } from './felles.js';
+import { signedInAs, currentRoles, command, outcomeView, timeline, roundName } from './saksbehandling.js';
+
+const main = document.getElementById('innhold');
+const [, , reference] = pathSegments();
+const caseUrl = `/api/applications/${encodeURIComponent(reference)}`;
+
+/** Every command form: sends what read() gives, says how it went in a live region, and redraws the case when done. */
+function commandForm(id, heading, path, fields, buttonText, read, doneText) {
+  const answer = el('div', { 'aria-live': 'polite' });
+  const button = el('button', { type: 'submit', className: 'knapp', id: `${id}-send` }, buttonText);
+  const form = el('form', { id, 'aria-labelledby': `${id}-tittel`, novalidate: true },
+    el('h2', { id: `${id}-tittel` }, heading), fields, answer, el('p', { className: 'knapper' }, button));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    button.disabled = true;
+    try {
+      const body = read(form);
+      const outcome = body instanceof Error ? { accepted: false, message: body.message } : await command(reference, path, body);
+      fill(answer, outcomeView(outcome, doneText));
+      if (outcome.accepted) {
+        await draw(`${doneText} `);
+        return;
+      }
+      answer.querySelector('[role]')?.setAttribute('tabindex', '-1');
+      answer.querySelector('[role]')?.focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+function field(id, label, input, hint) {
+  return el('div', { className: 'felt' }, el('label', { for: id }, label), hint ? el('p', { className: 'hint', id: `${id}-hint` }, hint) : null, input);
+}
+
+function assessmentForm(round, application) {
+  const criteria = round.criteria ?? [];
+  return commandForm('vurdering', 'Vurdering og innstilling', 'assessment', [
+    criteria.length === 0 ? el('p', {}, 'Runden har ingen egne vurderingskriterier.') : null,
+    criteria.map((c, i) => el('fieldset', { className: 'felt' },
+      el('legend', {}, `${c.code}: ${c.text}`),
+      el('div', { className: 'skala' }, [0, 1, 2, 3, 4, 5].map(score => el('div', { className: 'valg' },
+        el('input', { type: 'radio', name: `kriterium-${i}`, id: `kriterium-${i}-${score}`, value: String(score), 'data-code': c.code }),
+        el('label', { for: `kriterium-${i}-${score}` }, `${score}${score === 0 ? ' (ikke oppfylt)' : score === 5 ? ' (svært godt)' : ''}`)))),
+      el('label', { for: `kriterium-${i}-kommentar`, className: 'etikett' }, 'Kommentar (valgfritt)'),
+      el('input', { type: 'text', id: `kriterium-${i}-kommentar` }))),
+    round.notSupported?.length ? el('fieldset', { className: 'felt' },
+      el('legend', {}, 'Kostnader det ikke gis støtte til'),
+      el('p', { className: 'hint' }, 'Kryss av for det søknaden tar med av dette.'),
+      round.notSupported.map(x => el('div', { className: 'valg' },
+        el('input', { type: 'checkbox', id: `unntak-${x.code}`, value: x.code, name: 'unntak' }),
+        el('label', { for: `unntak-${x.code}` }, x.text)))) : null,
+    field('innstilt-belop', 'Innstilt beløp (kroner)', el('input', { type: 'text', inputmode: 'numeric', id: 'innstilt-belop', className: 'kort', value: String(application.amountAppliedFor), 'aria-describedby': 'innstilt-belop-hint' }),
+      `Søkt: ${kroner(application.amountAppliedFor)}. Skriv 0 for å innstille på avslag.`),
+    field('innstilling-begrunnelse', 'Begrunnelse', el('textarea', { id: 'innstilling-begrunnelse' })),
+  ], 'Lagre vurderingen', form => {
+    const scores = [];
+    for (let i = 0; i < criteria.length; i++) {
+      const chosen = form.querySelector(`input[name="kriterium-${i}"]:checked`);
+      if (!chosen) return new Error(`Gi poeng for ${criteria[i].code}.`);
+      scores.push({ code: criteria[i].code, score: Number(chosen.value), comment: form.querySelector(`#kriterium-${i}-kommentar`).value });
+    }
+    const amount = form.querySelector('#innstilt-belop').value.replace(/\s/g, '');
+    if (!/^\d+$/.test(amount)) return new Error('Innstilt beløp må være et helt antall kroner.');
+    return {
+      scores,
+      exclusions: [...form.querySelectorAll('input[name="unntak"]:checked')].map(c => c.value),
+      recommendedAmount: Number(amount),
+      comment: form.querySelector('#innstilling-begrunnelse').value,
+    };
+  }, 'Vurderingen er lagret.');
+}
+
+function decisionForm(application, recommended) {
+  return commandForm('vedtak', 'Vedtak', 'decision', [
+    el('fieldset', { className: 'felt' }, el('legend', {}, 'Utfall'),
+      [['granted', 'Innvilget'], ['partlyGranted', 'Delvis innvilget'], ['rejected', 'Avslått']].map(([value, text], i) => el('div', { className: 'valg' },
+        el('input', { type: 'radio', name: 'utfall', id: `utfall-${value}`, value, checked: i === 0 }),
+        el('label', { for: `utfall-${value}` }, text)))),
+    field('vedtak-belop', 'Beløp (kroner)', el('input', { type: 'text', inputmode: 'numeric', id: 'vedtak-belop', className: 'kort', value: String(recommended ?? application.amountAppliedFor) })),
+    field('vedtak-grunner', 'Begrunnelse, én per linje', el('textarea', { id: 'vedtak-grunner' })),
+  ], 'Fatt vedtak', form => {
+    const amount = form.querySelector('#vedtak-belop').value.replace(/\s/g, '');
+    if (!/^\d+$/.test(amount)) return new Error('Beløpet må være et helt antall kroner.');
+    return {
+      outcome: form.querySelector('input[name="utfall"]:checked').value,
+      amount: Number(amount),
+      reasons: form.querySelector('#vedtak-grunner').value.split('\n').map(r => r.trim()).filter(Boolean),
+    };
+  }, 'Vedtaket er fattet.');
+}
+
+function informationRequestForm() {
+  return commandForm('mangelbrev', 'Be om mer informasjon', 'information-requests', [
+    field('sporsmal', 'Hva trenger dere?', el('textarea', { id: 'sporsmal' })),
+  ], 'Send spørsmålet', form => ({ question: form.querySelector('#sporsmal').value }), 'Spørsmålet er sendt til søkeren.');
+}
+
+/** A file opens through a link the Api makes on request, valid for five minutes. */
+function attachment(a) {
+  const target = el('span', {});
+  const button = el('button', { type: 'button', className: 'knapp lenkeknapp' }, `Hent ${a.fileName}`);
+  button.addEventListener('click', async () => {
+    const response = await api(a.link);
+    const link = await response.json().catch(() => null);
+    if (!response.ok) {
+      fill(target, el('span', { role: 'alert', className: 'feilmelding' }, link?.detail ?? 'Fant ikke filen.'));
+      return;
+    }
+    const anchor = el('a', { href: link.url, id: `fil-${a.kind}`, rel: 'noopener' }, `Åpne ${link.fileName} (lenken varer til ${dateTime(link.expiresAt)})`);
+    fill(target, anchor);
+    button.hidden = true;
+    anchor.focus();
+  });
+  return el('li', {}, `${a.kind}: `, button, target, ` (${megabytes(a.length)})`);
+}
+
+async function draw(done = '') {
+  const [application, trail] = await Promise.all([getJson(caseUrl), getJson(`${caseUrl}/events`)]);
+  const round = await getJson(`/api/rounds/${encodeURIComponent(application.roundId)}`);
+  const events = trail.events;
+  const eligibility = events.filter(e => e.type === 'EligibilityChecked').pop();
+  const assessed = events.filter(e => e.type === 'CaseAssessed').pop();
+  const roles = currentRoles();
+  const status = application.status;
+  document.title = `Sak ${application.reference} – saksbehandling`;
+  fill(main,
+    done ? el('p', { className: 'svar', role: 'status' }, done) : null,
+    el('h1', {}, `Sak ${application.reference}`),
+    el('p', {}, el('a', { href: `/saksbehandling/runder/${encodeURIComponent(round.id)}` }, `Tilbake til ${roundName(round)}`)),
+    el('dl', { className: 'fakta' },
+      el('dt', {}, 'Status'), el('dd', { id: 'status' }, application.statusText),
+      el('dt', {}, 'Neste frist'), el('dd', {}, application.nextDueAt ? dateTime(application.nextDueAt) : 'Ingen'),
+      el('dt', {}, 'Organisasjon'), el('dd', {}, `${application.organisation?.name ?? ''} (${application.organisation?.number ?? ''})`),
+      el('dt', {}, 'Prosjekt'), el('dd', {}, application.project ?? '–'),
+      el('dt', {}, 'Delmål'), el('dd', {}, application.delmål?.length ? application.delmål.join(', ') : '–'),
+      el('dt', {}, 'Søkt beløp'), el('dd', {}, kroner(application.amountAppliedFor)),
+      el('dt', {}, 'Sendt'), el('dd', {}, dateTime(application.submittedAt)),
+      application.granted ? [el('dt', {}, 'Innvilget'), el('dd', {}, kroner(application.granted))] : null,
+      assessed ? [el('dt', {}, 'Innstilt'), el('dd', {}, kroner(assessed.details.recommendedAmount))] : null),
+    el('h2', {}, 'Vedlegg'),
+    application.attachments.length === 0 ? el('p', {}, 'Ingen vedlegg.') : el('ul', {}, application.attachments.map(attachment)),
+    el('h2', {}, 'Registerkontroll'),
+    eligibility ? (list(eligibility.details.findings ?? []) ?? el('p', {}, 'Ingen merknader fra Enhetsregisteret.')) : el('p', {}, 'Ikke kontrollert ennå.'),
+    ['Submitted', 'WaitingForDeadline', 'Received'].includes(status) && roles.includes('caseworker')
+      ? commandForm('start', 'Start behandlingen', 'review', [el('p', {}, 'Behandlingen kan starte når søknadsfristen har gått ut.')], 'Start behandlingen', () => ({}), 'Behandlingen er startet.')
+      : null,
+    status === 'UnderReview' && roles.includes('caseworker') ? [assessmentForm(round, application), informationRequestForm()] : null,
+    status === 'Assessed' && roles.includes('decisionMaker') ? decisionForm(application, assessed?.details.recommendedAmount) : null,
+    status === 'Assessed' && !roles.includes('decisionMaker') ? el('p', { className: 'melding' }, 'Saken venter på vedtak fra beslutter.') : null,
+    el('h2', {}, 'Historikk'),
+    timeline(events));
+  main.setAttribute('aria-busy', 'false');
+  if (done) main.focus();
+}
+
+try {
+  if (signedInAs(main, ['caseworker', 'decisionMaker'], 'saken')) await draw();
+} catch (error) {
+  showLoadError(main, error instanceof ApiError ? error : new ApiError(500, null));
+}
