@@ -41,9 +41,26 @@ public static class BenchRun
             }
         }
 
+        IReadOnlyList<Lifecycle.LifecycleResult> lives = [];
+        if (plan.Lifecycle)
+        {
+            Console.WriteLine("Storage requests per case (issue 18, item 2)");
+            lives = await Lifecycle.LifecycleScenario.RunAsync();
+        }
+
         string markdown = ResultsReport.Write(plan, started, DateTime.UtcNow, host, floor, floorEtag, timerRows);
+        if (lives.Count > 0)
+        {
+            markdown += Environment.NewLine + Lifecycle.LifecycleReport.Write(lives, Lifecycle.LifecycleReport.ReadBaseline(plan.LifecycleBaseline), plan.LifecycleBaseline);
+        }
+
         Directory.CreateDirectory(Infrastructure.RepoPaths.Results);
         string path = Path.Combine(Infrastructure.RepoPaths.Results, plan.ResultName + ".md");
+        if (lives.Count > 0)
+        {
+            await File.WriteAllTextAsync(Path.ChangeExtension(path, ".json"), Lifecycle.LifecycleReport.ToJson(lives));
+        }
+
         await File.WriteAllTextAsync(path, markdown);
         Console.WriteLine();
         Console.WriteLine(markdown);
