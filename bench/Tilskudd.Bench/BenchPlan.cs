@@ -18,7 +18,8 @@ public sealed record BenchPlan(
     TimeSpan TimerCap,
     string ResultName,
     bool Lifecycle = false,
-    string? LifecycleBaseline = null)
+    string? LifecycleBaseline = null,
+    IReadOnlyList<int>? StormSizes = null)
 {
     public static BenchPlan From(string[] args)
     {
@@ -62,7 +63,10 @@ public sealed record BenchPlan(
             TimeSpan.FromMinutes(full ? 20 : 8),
             Value(args, "--name") ?? $"{DateTime.UtcNow:yyyy-MM-dd}-{(only is null ? mode : only)}",
             Lifecycle: !tune && only is null or "lifecycle",
-            LifecycleBaseline: Value(args, "--baseline"));
+            LifecycleBaseline: Value(args, "--baseline"),
+            StormSizes: only == "storm" || Value(args, "--storm-n") is not null
+                ? [.. (Value(args, "--storm-n") ?? "1000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
+                : null);
     }
 
     static string? Value(string[] args, string name)

@@ -322,12 +322,13 @@ public sealed class StorageRequestCounter : IAsyncDisposable
             resource = TableInBatch(bodyText);
             operationsInBatch = CountOccurrences(bodyText, " HTTP/1.1\r\n");
         }
-        else if (resource == "Tables" && head.Method == "POST")
+        bool createsTable = service == StorageService.Table && resource == "Tables" && head.Method == "POST";
+        if (createsTable)
         {
             resource = TableCreated(bodyText) ?? resource;
         }
 
-        string operation = OperationOf(service, head.Method, segments, keyPart, queryText, isBatch);
+        string operation = createsTable ? "create table" : OperationOf(service, head.Method, segments, keyPart, queryText, isBatch);
         var key = new RequestKey(service, OwnerOf(resource), resource, operation);
         counts.AddOrUpdate(key, 1, (_, n) => n + 1);
         if (operationsInBatch > 0)
