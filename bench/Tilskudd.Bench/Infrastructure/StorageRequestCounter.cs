@@ -22,7 +22,18 @@ public enum RequestOwner
     Sink,
 }
 
-public readonly record struct RequestKey(StorageService Service, RequestOwner Owner, string Resource, string Operation);
+public readonly record struct RequestKey(StorageService Service, RequestOwner Owner, string Resource, string Operation)
+{
+    /// <summary>The resource with the task hub's name as "{hub}", and the numbered control queues as one.</summary>
+    public string ResourceIn(string taskHub)
+    {
+        string lower = Resource.ToLowerInvariant();
+        string hub = taskHub.ToLowerInvariant();
+        return lower.StartsWith(hub + "-control-", StringComparison.Ordinal) ? "{hub}-control-*"
+            : lower.StartsWith(hub, StringComparison.Ordinal) ? "{hub}" + Resource[hub.Length..]
+            : Resource;
+    }
+}
 
 /// <summary>
 /// Counts every storage request on its way to Azurite: a loopback HTTP/1.1 proxy per service that

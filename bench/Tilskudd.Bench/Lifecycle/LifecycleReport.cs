@@ -96,17 +96,7 @@ public static class LifecycleReport
     }
 
     static (string Owner, string Service, string Resource, string Operation) Name(RequestKey k) =>
-        (k.Owner.ToString(), k.Service.ToString(), Generic(k.Resource), k.Operation);
-
-    /// <summary>Control queues are numbered per partition; one row for them all.</summary>
-    static string Generic(string resource)
-    {
-        string lower = resource.ToLowerInvariant();
-        string hub = LifecycleScenario.TaskHub.ToLowerInvariant();
-        return lower.StartsWith(hub + "-control-", StringComparison.Ordinal) ? "{hub}-control-*"
-            : lower.StartsWith(hub, StringComparison.Ordinal) ? "{hub}" + resource[hub.Length..]
-            : resource;
-    }
+        (k.Owner.ToString(), k.Service.ToString(), k.ResourceIn(LifecycleScenario.TaskHub), k.Operation);
 
     public static string ToJson(IReadOnlyList<LifecycleResult> results) => JsonSerializer.Serialize(
         results.Select(r => new StoredCounts(r.Path, [.. r.Own.Requests.Select(kv =>

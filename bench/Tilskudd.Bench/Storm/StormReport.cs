@@ -46,7 +46,7 @@ public static class StormReport
             md.AppendLine("| owner | service | resource | operation | requests/case |");
             md.AppendLine("|---|---|---|---|---:|");
             var perKey = big.Wake.Requests.Requests
-                .Select(kv => (Key: $"| {kv.Key.Owner} | {kv.Key.Service} | {ResourceName(kv.Key.Resource)} | {kv.Key.Operation} |", kv.Value))
+                .Select(kv => (Key: $"| {kv.Key.Owner} | {kv.Key.Service} | {kv.Key.ResourceIn(ReminderStormScenario.TaskHub)} | {kv.Key.Operation} |", kv.Value))
                 .GroupBy(x => x.Key, x => x.Value)
                 .OrderBy(g => g.Key, StringComparer.Ordinal);
             foreach (var g in perKey)
@@ -58,14 +58,5 @@ public static class StormReport
         }
 
         return md.ToString();
-    }
-
-    static string ResourceName(string resource)
-    {
-        string lower = resource.ToLowerInvariant();
-        string hub = ReminderStormScenario.TaskHub.ToLowerInvariant();
-        return lower.StartsWith(hub + "-control-", StringComparison.Ordinal) ? "{hub}-control-*"
-            : lower.StartsWith(hub, StringComparison.Ordinal) ? "{hub}" + resource[hub.Length..]
-            : resource;
     }
 }
