@@ -5,13 +5,20 @@
 #   bench/run.sh            quick, about 5 minutes
 #   bench/run.sh --full     10 000 orchestrations and more submits (about 25 minutes)
 #   bench/run.sh --tune     timer floor over the settings in TuningGrid (BenchPlan.cs)
-# Other options: --only intake|timer, --n N, --try "Name=value,Name=value", --levels 1:25,8:120,32:320, --name results-file
+#   bench/run.sh --decider  BenchmarkDotNet for the case decider (Decide/Evolve, replay), about 4 minutes
+# Other options: --only intake|timer|lifecycle, --baseline <earlier result name> (case-life before/after), --n N, --try "Name=value,Name=value", --levels 1:25,8:120,32:320, --name results-file
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "==> Installing Azurite (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" = "--decider" ]; then
+  echo "==> Building the decider bench (Release)"
+  dotnet build bench/Tilskudd.Bench.Decider -c Release -nologo -v quiet
+  exec dotnet bench/Tilskudd.Bench.Decider/bin/Release/net10.0/Tilskudd.Bench.Decider.dll "${@:2}"
 fi
 
 echo "==> Building the bench and Tilskudd.Local (Release)"

@@ -4,8 +4,8 @@ using Tilskudd.Bench.Infrastructure;
 namespace Tilskudd.Bench;
 
 /// <summary>
-/// What one run measures. Quick (default, about 5 minutes): intake at 1/8/32 clients and the timer
-/// floor with 1 000 orchestrations, before and after tuning. --full: more submits and 10 000
+/// What one run measures. Quick (default, about 10 minutes): intake at 1/8/32 clients, the timer
+/// floor with 1 000 orchestrations before and after tuning, and one Oslo and one Alta case's whole life. --full: more submits and 10 000
 /// orchestrations. --tune: the timer floor over the settings in <see cref="TuningGrid"/>.
 /// </summary>
 public sealed record BenchPlan(
@@ -16,7 +16,10 @@ public sealed record BenchPlan(
     int TimerOrchestrations,
     IReadOnlyList<EngineSettings> TimerSettings,
     TimeSpan TimerCap,
-    string ResultName)
+    string ResultName,
+    bool Lifecycle = false,
+    string? LifecycleBaseline = null,
+    IReadOnlyList<int>? StormSizes = null)
 {
     public static BenchPlan From(string[] args)
     {
@@ -58,7 +61,12 @@ public sealed record BenchPlan(
             n,
             settings,
             TimeSpan.FromMinutes(full ? 20 : 8),
-            Value(args, "--name") ?? $"{DateTime.UtcNow:yyyy-MM-dd}-{mode}");
+            Value(args, "--name") ?? $"{DateTime.UtcNow:yyyy-MM-dd}-{(only is null ? mode : only)}",
+            Lifecycle: !tune && only is null or "lifecycle",
+            LifecycleBaseline: Value(args, "--baseline"),
+            StormSizes: only == "storm" || Value(args, "--storm-n") is not null
+                ? [.. (Value(args, "--storm-n") ?? "1000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
+                : null);
     }
 
     static string? Value(string[] args, string name)

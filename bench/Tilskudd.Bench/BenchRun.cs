@@ -41,9 +41,49 @@ public static class BenchRun
             }
         }
 
+        IReadOnlyList<Lifecycle.LifecycleResult> lives = [];
+        if (plan.Lifecycle)
+        {
+            Console.WriteLine("Storage requests per case (issue 18, item 2)");
+            lives = await Lifecycle.LifecycleScenario.RunAsync();
+        }
+
+        var storms = new List<(Storm.StormRow, TimerFloorRow?)>();
+        foreach (int n in plan.StormSizes ?? [])
+        {
+            Console.WriteLine($"Reminder storm beside its floor, N = {n} (issue 18, item 3)");
+            var storm = await Storm.ReminderStormScenario.RunAsync(n, plan.TimerCap);
+            TimerFloorRow? stormFloor = null;
+            try
+            {
+                stormFloor = await TimerFloorScenario.RunAsync(Infrastructure.EngineSettings.Current, n, 40, plan.TimerCap);
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine($"    floor failed: {e.Message}");
+            }
+
+            storms.Add((storm, stormFloor));
+        }
+
         string markdown = ResultsReport.Write(plan, started, DateTime.UtcNow, host, floor, floorEtag, timerRows);
+        if (lives.Count > 0)
+        {
+            markdown += Environment.NewLine + Lifecycle.LifecycleReport.Write(lives, Lifecycle.LifecycleReport.ReadBaseline(plan.LifecycleBaseline), plan.LifecycleBaseline);
+        }
+
+        if (storms.Count > 0)
+        {
+            markdown += Environment.NewLine + Storm.StormReport.Write(storms);
+        }
+
         Directory.CreateDirectory(Infrastructure.RepoPaths.Results);
         string path = Path.Combine(Infrastructure.RepoPaths.Results, plan.ResultName + ".md");
+        if (lives.Count > 0)
+        {
+            await File.WriteAllTextAsync(Path.ChangeExtension(path, ".json"), Lifecycle.LifecycleReport.ToJson(lives));
+        }
+
         await File.WriteAllTextAsync(path, markdown);
         Console.WriteLine();
         Console.WriteLine(markdown);

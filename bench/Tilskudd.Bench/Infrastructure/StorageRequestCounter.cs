@@ -22,7 +22,18 @@ public enum RequestOwner
     Sink,
 }
 
-public readonly record struct RequestKey(StorageService Service, RequestOwner Owner, string Resource, string Operation);
+public readonly record struct RequestKey(StorageService Service, RequestOwner Owner, string Resource, string Operation)
+{
+    /// <summary>The resource with the task hub's name as "{hub}", and the numbered control queues as one.</summary>
+    public string ResourceIn(string taskHub)
+    {
+        string lower = Resource.ToLowerInvariant();
+        string hub = taskHub.ToLowerInvariant();
+        return lower.StartsWith(hub + "-control-", StringComparison.Ordinal) ? "{hub}-control-*"
+            : lower.StartsWith(hub, StringComparison.Ordinal) ? "{hub}" + Resource[hub.Length..]
+            : Resource;
+    }
+}
 
 /// <summary>
 /// Counts every storage request on its way to Azurite: a loopback HTTP/1.1 proxy per service that
@@ -322,12 +333,13 @@ public sealed class StorageRequestCounter : IAsyncDisposable
             resource = TableInBatch(bodyText);
             operationsInBatch = CountOccurrences(bodyText, " HTTP/1.1\r\n");
         }
-        else if (resource == "Tables" && head.Method == "POST")
+        bool createsTable = service == StorageService.Table && resource == "Tables" && head.Method == "POST";
+        if (createsTable)
         {
             resource = TableCreated(bodyText) ?? resource;
         }
 
-        string operation = OperationOf(service, head.Method, segments, keyPart, queryText, isBatch);
+        string operation = createsTable ? "create table" : OperationOf(service, head.Method, segments, keyPart, queryText, isBatch);
         var key = new RequestKey(service, OwnerOf(resource), resource, operation);
         counts.AddOrUpdate(key, 1, (_, n) => n + 1);
         if (operationsInBatch > 0)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Tilskudd.Bench.Infrastructure;
 using AzuriteProcess = Tilskudd.Testing.AzuriteProcess;
-using FreePorts = Tilskudd.Testing.FreePorts;
 
 namespace Tilskudd.Bench.Intake;
 
@@ -29,41 +28,8 @@ public static class IntakeScenario
     public static async Task<IntakeRun> RunHostAsync(IReadOnlyList<(int Concurrency, int Count)> levels)
     {
         Console.WriteLine($"  intake through Tilskudd.Local, levels {IntakeLevels.Format(levels)}");
-        if (!File.Exists(RepoPaths.LocalHostDll))
-        {
-            throw new InvalidOperationException($"{RepoPaths.LocalHostDll} is missing: bench/run.sh builds it (dotnet build -c Release).");
-        }
-
-        await using var azurite = await AzuriteProcess.StartAsync();
-        await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
-        counter.RegisterTaskHub(HostTaskHub);
-        await using var sampler = new ProcessSampler();
-        sampler.Watch("azurite", azurite.ProcessId);
-        sampler.Watch("bench", Environment.ProcessId);
-        var timeline = new Timeline(counter, sampler);
-
-        int port = FreePorts.Next();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = baseAddress.ToString(),
-            ["Urls"] = baseAddress.ToString(),
-            ["Tilskudd__Storage__ConnectionString"] = counter.ConnectionString,
-            ["Tilskudd__Engine__TaskHub"] = HostTaskHub,
-            ["Tilskudd__Mail__SendGridHost"] = baseAddress.ToString(),
-            ["Tilskudd__DevClock__StartAt"] = ClockStart,
-            ["Logging__Console__FormatterName"] = "simple",
-        };
-        await using var host = ChildProcess.Start(RepoPaths.LocalHostDll, [], environment, timeline, echo: false, Path.GetDirectoryName(RepoPaths.LocalHostDll)!);
-        sampler.Watch("host", host.Id);
-
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(100),
-        };
-        await WaitUntilReadyAsync(http, host);
+        await using var local = await LocalHostUnderTest.StartAsync(HostTaskHub, ClockStart);
+        var (http, host, timeline) = (local.Http, local.Host, local.Timeline);
         var payload = ApplicationPayload.Load();
 
         async Task SubmitAsync(int i, CancellationToken ct)
@@ -136,36 +102,5 @@ public static class IntakeScenario
         }
 
         return run;
-    }
-
-    static async Task WaitUntilReadyAsync(HttpClient http, ChildProcess host)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (true)
-        {
-            if (host.HasExited)
-            {
-                throw new InvalidOperationException($"Tilskudd.Local exited:{Environment.NewLine}{host.Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/api/rounds", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Tilskudd.Local did not answer within 90 s:{Environment.NewLine}{host.Output}");
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class CaseFiles(AttachmentStore attachments)
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = SubmittedForm.MaxBodyBytes }, cancellationToken);
+            form = await request.ReadFormAsync(SubmittedForm.FormReading, cancellationToken);
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
         {

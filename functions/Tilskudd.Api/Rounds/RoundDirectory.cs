@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Infrastructure.Rounds;
@@ -10,9 +11,21 @@ namespace Tilskudd.Api.Rounds;
 /// </summary>
 public sealed partial class RoundDirectory(RoundStore store, TimeProvider time, ILogger<RoundDirectory> logger)
 {
+    /// <summary>
+    /// Rounds seen open. An opened round is never closed or removed, so once seen it is found without
+    /// reading the store again (every submit and case read looks its round up: bench, issue 18). A round
+    /// not seen yet is looked for in the store each time, so one opened by another instance is found at once.
+    /// </summary>
+    readonly ConcurrentDictionary<string, Round> known = new(RoundCatalog.BaseRounds.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
     public async Task<IReadOnlyList<Round>> ListAsync(CancellationToken cancellationToken)
     {
         var opened = await store.ListAsync(cancellationToken);
+        foreach (var round in opened.Select(o => RoundCatalog.ForYear(o.SchemeId, o.GrantYear)))
+        {
+            known.TryAdd(round.Id, round);
+        }
+
         return RoundCatalog.BaseRounds
             .Concat(opened.Select(o => RoundCatalog.ForYear(o.SchemeId, o.GrantYear)))
             .DistinctBy(r => r.Id)
@@ -22,7 +35,9 @@ public sealed partial class RoundDirectory(RoundStore store, TimeProvider time, 
     }
 
     public async Task<Round?> FindAsync(string id, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+        known.TryGetValue(id, out var round)
+            ? round
+            : (await ListAsync(cancellationToken)).FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Opens a scheme's round for a grant year. Null when there is no such scheme.</summary>
     public async Task<(Round Round, bool Opened)?> OpenAsync(string schemeId, int grantYear, CancellationToken cancellationToken)
@@ -34,6 +49,7 @@ public sealed partial class RoundDirectory(RoundStore store, TimeProvider time, 
 
         var round = RoundCatalog.ForYear(schemeId.ToLowerInvariant(), grantYear);
         bool opened = await store.OpenAsync(round.Id, new OpenedRound(round.SchemeId, round.GrantYear, time.GetUtcNow()), cancellationToken);
+        known.TryAdd(round.Id, round);
         if (opened)
         {
             LogOpened(logger, round.Id);

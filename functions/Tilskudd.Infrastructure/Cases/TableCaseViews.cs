@@ -17,14 +17,21 @@ public sealed class TableCaseViews(StorageClients storage) : ICaseViews
 
     TableClient Events => storage.Table(StorageNames.CaseEventsTable);
 
+    /// <summary>Azure Tables take at most 100 operations in one transaction.</summary>
+    const int MaxBatch = 100;
+
     public async Task SaveAsync(CaseSummary summary, CaseState state, IReadOnlyList<NumberedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(events);
-        foreach (var numbered in events)
+        // The event log comes first: a crash after it and before the view leaves a view one turn behind, never an event lost.
+        // A turn's events share the case's partition, so they go in one transaction (up to 100 each) instead of one
+        // request per event (bench, issue 18).
+        foreach (var chunk in events.Chunk(MaxBatch))
         {
-            // The event log comes first: a crash after it and before the view leaves a view one turn behind, never an event lost.
-            await Events.UpsertEntityAsync(EventRow(summary.Reference, numbered), TableUpdateMode.Replace, cancellationToken);
+            await Events.SubmitTransactionAsync(
+                chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(summary.Reference, e))),
+                cancellationToken);
         }
 
         var existing = await Cases.GetEntityIfExistsAsync<TableEntity>(summary.RoundId, summary.Reference, ["Version"], cancellationToken);

@@ -17,11 +17,23 @@ public sealed class DevMailbox(StorageClients storage, TimeProvider time)
     public const string Table = "devmail";
     const string Partition = "mail";
 
+    /// <summary>Set once the table is known to exist: creating it on every mail cost a request each (bench, issue 18).</summary>
+    volatile bool tableExists;
+
     TableClient Mails => storage.Table(Table);
+
+    async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (!tableExists)
+        {
+            await Mails.CreateIfNotExistsAsync(cancellationToken);
+            tableExists = true;
+        }
+    }
 
     public async Task<DevMail> StoreAsync(JsonObject sendGridRequest, CancellationToken cancellationToken)
     {
-        await Mails.CreateIfNotExistsAsync(cancellationToken);
+        await EnsureTableAsync(cancellationToken);
         var now = time.GetUtcNow();
         var mail = Parse(sendGridRequest, now);
         await Mails.AddEntityAsync(new TableEntity(Partition, mail.Id) { ["Json"] = JsonSerializer.Serialize(mail, JsonDefaults.Options) }, cancellationToken);
@@ -30,7 +42,7 @@ public sealed class DevMailbox(StorageClients storage, TimeProvider time)
 
     public async Task<IReadOnlyList<DevMail>> ListAsync(CancellationToken cancellationToken)
     {
-        await Mails.CreateIfNotExistsAsync(cancellationToken);
+        await EnsureTableAsync(cancellationToken);
         var mails = new List<DevMail>();
         await foreach (var row in Mails.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
         {

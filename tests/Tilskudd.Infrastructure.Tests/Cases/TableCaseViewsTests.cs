@@ -56,4 +56,20 @@ public sealed class TableCaseViewsTests(StorageFixture fixture)
 
         Assert.Equal(newer.Version, (await views.FindAsync("alta-2027", reference, Ct))!.Value.Summary.Version);
     }
+
+    [Fact]
+    public async Task A_turn_with_more_events_than_one_table_transaction_holds_stores_them_all_in_order()
+    {
+        var views = new TableCaseViews(fixture.Storage);
+        string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
+        var (state, events) = Submitted(reference);
+        var many = Enumerable.Range(1, 150).Select(v => new NumberedEvent(v, events[0].Event)).ToList();
+        var last = state with { Version = 150 };
+
+        await views.SaveAsync(CaseSummary.Of(last), last, many, Ct);
+
+        var stored = await views.EventsAsync(reference, Ct);
+        Assert.Equal(Enumerable.Range(1, 150), stored.Select(e => e.Version));
+        Assert.Equal(150, (await views.FindAsync("alta-2027", reference, Ct))!.Value.Summary.Version);
+    }
 }
