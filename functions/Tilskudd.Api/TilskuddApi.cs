@@ -61,7 +61,7 @@ public static class TilskuddApi
         services.AddSingleton<ILetterArchive, BlobLetterArchive>();
         services.AddSingleton<IPayoutRegister, TablePayoutRegister>();
         services.AddSingleton<ICaseworkerInbox, TableCaseworkerInbox>();
-        services.AddSingleton<IOrganisationRegister, RecordedOrganisationRegister>();
+        services.AddOrganisationRegister(configuration.GetSection(RegistersOptions.Section).Get<RegistersOptions>() ?? new RegistersOptions());
 
         // The workflow's activities, made per call by the engine's worker or the Functions host.
         services.AddTransient<SendMail>();
