@@ -17,6 +17,20 @@ export function organisationNumberError(text) {
   return check === Number(digits[8]) ? null : `Organisasjonsnummeret ${trimmed} er ikke gyldig. Sjekk at det er skrevet riktig.`;
 }
 
+const accountWeights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+/** Kontonummer: eleven digits (spaces and dots allowed), the last a modulus 11 check digit (as AccountNumber.cs). */
+export function accountNumberError(text) {
+  const trimmed = (text ?? '').trim();
+  const digits = trimmed.replace(/[\s.]/g, '');
+  if (digits === '') return 'Oppgi kontonummeret tilskuddet skal betales til.';
+  if (!/^\d{11}$/.test(digits)) return 'Kontonummeret må ha 11 siffer.';
+  const sum = accountWeights.reduce((total, weight, i) => total + weight * Number(digits[i]), 0);
+  const rest = 11 - (sum % 11);
+  const check = rest === 11 ? 0 : rest === 10 ? null : rest;
+  return check === Number(digits[10]) ? null : `Kontonummeret ${trimmed} er ikke gyldig. Sjekk at det er skrevet riktig.`;
+}
+
 /** The shape of an e-mail address, as EmailAddress.cs checks it. */
 export function isEmail(text) {
   if (!text || text.length > 254 || /\s/.test(text)) return false;
@@ -43,6 +57,8 @@ export function validate(round, form, files, raw) {
   const numberError = organisationNumberError(form.organisation.number);
   if (numberError) add('organisation.number', numberError);
   if (blank(form.organisation.name)) add('organisation.name', 'Oppgi organisasjonens navn.');
+  const accountError = accountNumberError(form.organisation.accountNumber);
+  if (accountError) add('organisation.accountNumber', accountError);
   if (!blank(form.organisation.email) && !isEmail(form.organisation.email)) add('organisation.email', 'Organisasjonens e-postadresse er ikke gyldig.');
   if (form.submittedAs === 'privatePerson' && blank(form.organisation.email)) {
     add('organisation.email', 'Når du søker som privatperson, må du oppgi organisasjonens e-postadresse, slik at organisasjonen får kopi av søknaden.');
