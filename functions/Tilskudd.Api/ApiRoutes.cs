@@ -42,11 +42,16 @@ public static class ApiRoutes
     public static readonly ApiRoute ListCaseEvents = new(nameof(ListCaseEvents), "GET", "/api/applications/{reference}/events");
     public static readonly ApiRoute GetCommandOutcome = new(nameof(GetCommandOutcome), "GET", "/api/applications/{reference}/commands/{commandId}");
 
+    // Registers, letters, payouts and exports (issue 17).
+    public static readonly ApiRoute ListLetters = new(nameof(ListLetters), "GET", "/api/applications/{reference}/letters");
+    public static readonly ApiRoute GetLetter = new(nameof(GetLetter), "GET", "/api/applications/{reference}/letters/{file}");
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         ListRounds, GetRound, OpenRound, SubmitApplication, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
         ListCases, GetBudget, ListCaseEvents, GetCommandOutcome,
+        ListLetters, GetLetter,
     ];
 }

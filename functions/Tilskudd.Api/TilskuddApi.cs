@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tilskudd.Api.Applications;
 using Tilskudd.Api.Cases;
+using Tilskudd.Api.Letters;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
@@ -58,7 +59,8 @@ public static class TilskuddApi
         services.AddSingleton<PotLedger>();
         services.AddSingleton<IPotLedger>(sp => sp.GetRequiredService<PotLedger>());
         services.AddSingleton<ICaseViews, TableCaseViews>();
-        services.AddSingleton<ILetterArchive, BlobLetterArchive>();
+        services.AddSingleton<BlobLetterArchive>();
+        services.AddSingleton<ILetterArchive>(sp => sp.GetRequiredService<BlobLetterArchive>());
         services.AddSingleton<IPayoutRegister, TablePayoutRegister>();
         services.AddSingleton<ICaseworkerInbox, TableCaseworkerInbox>();
         services.AddOrganisationRegister(configuration.GetSection(RegistersOptions.Section).Get<RegistersOptions>() ?? new RegistersOptions());
@@ -84,6 +86,8 @@ public static class TilskuddApi
         Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
         Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
         app.MapCases();
+        Map(app, ApiRoutes.ListLetters, LettersApi.ListLetters);
+        Map(app, ApiRoutes.GetLetter, LettersApi.GetLetter);
         return app;
     }
 
