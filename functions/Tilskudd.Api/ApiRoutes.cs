@@ -46,12 +46,15 @@ public static class ApiRoutes
     public static readonly ApiRoute ListLetters = new(nameof(ListLetters), "GET", "/api/applications/{reference}/letters");
     public static readonly ApiRoute GetLetter = new(nameof(GetLetter), "GET", "/api/applications/{reference}/letters/{file}");
 
+    public static readonly ApiRoute GetPaymentFile = new(nameof(GetPaymentFile), "GET", "/api/payouts/{day}");
+    public static readonly ApiRoute ImportPaymentConfirmation = new(nameof(ImportPaymentConfirmation), "POST", "/api/payouts/confirmations");
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         ListRounds, GetRound, OpenRound, SubmitApplication, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
         ListCases, GetBudget, ListCaseEvents, GetCommandOutcome,
-        ListLetters, GetLetter,
+        ListLetters, GetLetter, GetPaymentFile, ImportPaymentConfirmation,
     ];
 }

@@ -8,11 +8,13 @@ using Microsoft.Extensions.Options;
 using Tilskudd.Api.Applications;
 using Tilskudd.Api.Cases;
 using Tilskudd.Api.Letters;
+using Tilskudd.Api.Payouts;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Cases;
 using Tilskudd.Infrastructure.Mail;
+using Tilskudd.Infrastructure.Payouts;
 using Tilskudd.Infrastructure.Registers;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
@@ -63,6 +65,7 @@ public static class TilskuddApi
         services.AddSingleton<ILetterArchive>(sp => sp.GetRequiredService<BlobLetterArchive>());
         services.AddSingleton<IPayoutRegister, TablePayoutRegister>();
         services.AddSingleton<ICaseworkerInbox, TableCaseworkerInbox>();
+        services.AddSingleton<PaymentFiles>();
         services.AddOrganisationRegister(configuration.GetSection(RegistersOptions.Section).Get<RegistersOptions>() ?? new RegistersOptions());
 
         // The workflow's activities, made per call by the engine's worker or the Functions host.
@@ -88,6 +91,8 @@ public static class TilskuddApi
         app.MapCases();
         Map(app, ApiRoutes.ListLetters, LettersApi.ListLetters);
         Map(app, ApiRoutes.GetLetter, LettersApi.GetLetter);
+        Map(app, ApiRoutes.GetPaymentFile, PayoutsApi.GetPaymentFile);
+        Map(app, ApiRoutes.ImportPaymentConfirmation, PayoutsApi.ImportPaymentConfirmation).DisableAntiforgery();
         return app;
     }
 
