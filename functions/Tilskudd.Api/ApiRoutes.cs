@@ -49,12 +49,17 @@ public static class ApiRoutes
     public static readonly ApiRoute GetPaymentFile = new(nameof(GetPaymentFile), "GET", "/api/payouts/{day}");
     public static readonly ApiRoute ImportPaymentConfirmation = new(nameof(ImportPaymentConfirmation), "POST", "/api/payouts/confirmations");
 
+    public static readonly ApiRoute ExportRound = new(nameof(ExportRound), "GET", "/api/rounds/{id}/exports/{export}");
+    public static readonly ApiRoute GetImdiFigures = new(nameof(GetImdiFigures), "GET", "/api/rounds/{id}/imdi");
+    public static readonly ApiRoute GetRoundStatistics = new(nameof(GetRoundStatistics), "GET", "/api/rounds/{id}/statistics");
+    public static readonly ApiRoute GetOpenData = new(nameof(GetOpenData), "GET", "/api/rounds/{id}/open-data");
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         ListRounds, GetRound, OpenRound, SubmitApplication, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
         ListCases, GetBudget, ListCaseEvents, GetCommandOutcome,
-        ListLetters, GetLetter, GetPaymentFile, ImportPaymentConfirmation,
+        ListLetters, GetLetter, GetPaymentFile, ImportPaymentConfirmation, ExportRound, GetImdiFigures, GetRoundStatistics, GetOpenData,
     ];
 }

@@ -20,7 +20,7 @@ public static class PayoutsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(files);
-        if (Refused(request) is { } refused)
+        if (CaseReads.CaseworkerOrProblem(request) is { } refused)
         {
             return refused;
         }
@@ -48,7 +48,7 @@ public static class PayoutsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(files);
-        if (Refused(request) is { } refused)
+        if (CaseReads.CaseworkerOrProblem(request) is { } refused)
         {
             return refused;
         }
@@ -68,13 +68,6 @@ public static class PayoutsApi
         var result = await files.ImportAsync(confirmations, cancellationToken);
         return TypedResults.Ok(result);
     }
-
-    static ProblemHttpResult? Refused(HttpRequest request) => ActorHeaders.From(request) switch
-    {
-        null => ActorHeaders.Unknown(),
-        { } actor when !ActorHeaders.IsCaseworkerOrDecisionMaker(actor) => ActorHeaders.CaseworkersOnly(),
-        _ => null,
-    };
 
     static async Task<Dictionary<string, Debtor>> DebtorsAsync(PaymentFile file, RoundDirectory rounds, CancellationToken cancellationToken)
     {
