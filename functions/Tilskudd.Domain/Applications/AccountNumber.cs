@@ -37,22 +37,7 @@ public readonly record struct AccountNumber
     public static bool HasElevenDigits(string? text) => WithoutSeparators(text) is { Length: 11 } digits && digits.All(char.IsAsciiDigit);
 
     /// <summary>The check digit for the first ten digits; null when the remainder gives 10 and no account can end them.</summary>
-    public static int? CheckDigit(string firstTen)
-    {
-        ArgumentNullException.ThrowIfNull(firstTen);
-        int sum = 0;
-        for (int i = 0; i < Weights.Length; i++)
-        {
-            sum += (firstTen[i] - '0') * Weights[i];
-        }
-
-        return (11 - (sum % 11)) switch
-        {
-            11 => 0,
-            10 => null,
-            int digit => digit,
-        };
-    }
+    public static int? CheckDigit(string firstTen) => Modulus11.CheckDigit(firstTen, Weights);
 
     /// <summary>The masked form: an account number is never written whole to a log or a page an applicant reads.</summary>
     public override string ToString() => Digits is null ? "" : Masked;

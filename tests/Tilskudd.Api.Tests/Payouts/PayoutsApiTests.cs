@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Tilskudd.Api.Tests.Cases;
 using Tilskudd.Api.Tests.Fixtures;
 
@@ -12,10 +11,10 @@ public sealed class PayoutsApiTests(TilskuddFixture fixture)
     [Fact]
     public async Task A_caseworker_fetches_a_days_pain001_file_and_an_organisation_may_not()
     {
-        using var asCaseworker = await SendAsync(HttpMethod.Get, "/api/payouts/2020-01-06", CaseRequests.Caseworker);
-        using var asOrganisation = await SendAsync(HttpMethod.Get, "/api/payouts/2020-01-06", CaseRequests.Organisation);
-        using var csv = await SendAsync(HttpMethod.Get, "/api/payouts/2020-01-06?format=csv", CaseRequests.Caseworker);
-        using var future = await SendAsync(HttpMethod.Get, "/api/payouts/2099-01-01", CaseRequests.Caseworker);
+        using var asCaseworker = await http.SendAsActorAsync(HttpMethod.Get, "/api/payouts/2020-01-06", CaseRequests.Caseworker);
+        using var asOrganisation = await http.SendAsActorAsync(HttpMethod.Get, "/api/payouts/2020-01-06", CaseRequests.Organisation);
+        using var csv = await http.SendAsActorAsync(HttpMethod.Get, "/api/payouts/2020-01-06?format=csv", CaseRequests.Caseworker);
+        using var future = await http.SendAsActorAsync(HttpMethod.Get, "/api/payouts/2099-01-01", CaseRequests.Caseworker);
 
         string xml = await asCaseworker.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, asCaseworker.StatusCode);
@@ -29,25 +28,12 @@ public sealed class PayoutsApiTests(TilskuddFixture fixture)
     [Fact]
     public async Task A_confirmation_that_cannot_be_read_is_refused_in_norwegian_and_unknown_payments_are_named()
     {
-        using var broken = await SendAsync(HttpMethod.Post, "/api/payouts/confirmations", CaseRequests.Caseworker, "<Document><ikke lukket");
-        using var unknown = await SendAsync(HttpMethod.Post, "/api/payouts/confirmations", CaseRequests.Caseworker, "Betalingsid;Status\nALT-1999-0001-1;ACSC\n");
+        using var broken = await http.SendAsActorAsync(HttpMethod.Post, "/api/payouts/confirmations", CaseRequests.Caseworker, "<Document><ikke lukket");
+        using var unknown = await http.SendAsActorAsync(HttpMethod.Post, "/api/payouts/confirmations", CaseRequests.Caseworker, "Betalingsid;Status\nALT-1999-0001-1;ACSC\n");
 
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         Assert.Contains("Kunne ikke lese bekreftelsen", await broken.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("ALT-1999-0001-1", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-    }
-
-    async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string role, string? body = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Add("X-Tilskudd-Role", role);
-        request.Headers.Add("X-Tilskudd-User", "tester");
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "text/plain");
-        }
-
-        return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }
