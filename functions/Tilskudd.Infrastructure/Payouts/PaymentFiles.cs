@@ -94,7 +94,9 @@ public sealed class PaymentFiles(StorageClients storage, ApplicationStore applic
         string dueBy = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await foreach (var row in Payouts.QueryAsync<TableEntity>(r => r.GetString("Status") == nameof(PayoutStatus.Registered), cancellationToken: cancellationToken))
         {
-            if (string.CompareOrdinal(row.GetString("DueOn"), dueBy) > 0)
+            // Not due yet; or no valid account to pay to (an application from before the form asked for it):
+            // it stays registered, in no file, until a caseworker has the account.
+            if (string.CompareOrdinal(row.GetString("DueOn"), dueBy) > 0 || !await HasAccountAsync(row.GetString("Reference"), cancellationToken))
             {
                 continue;
             }
@@ -111,6 +113,9 @@ public sealed class PaymentFiles(StorageClients storage, ApplicationStore applic
             }
         }
     }
+
+    async Task<bool> HasAccountAsync(string reference, CancellationToken cancellationToken) =>
+        Domain.Applications.AccountNumber.TryParse((await applications.FindAsync(reference, cancellationToken))?.Form.Organisation?.AccountNumber, out _);
 
     async Task<PaymentOrder> OrderAsync(TableEntity row, CancellationToken cancellationToken)
     {

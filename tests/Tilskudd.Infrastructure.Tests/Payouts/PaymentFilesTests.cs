@@ -39,6 +39,19 @@ public sealed class PaymentFilesTests(StorageFixture storage)
     }
 
     [Fact]
+    public async Task A_tranche_without_a_valid_account_to_pay_to_is_put_in_no_file()
+    {
+        string reference = await ApplicationAsync(null);
+        await RegisterAsync(reference, 1, 15_000, new DateOnly(2034, 5, 15));
+
+        var file = await Files.ForDayAsync(new DateOnly(2034, 5, 15), TestContext.Current.CancellationToken);
+        var orders = await Files.ForRoundAsync("alta-2031", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(file.Orders, o => o.Reference == reference);
+        Assert.Equal(PayoutStatus.Registered, orders.Single(o => o.Reference == reference).Status);
+    }
+
+    [Fact]
     public async Task The_pain001_file_carries_account_amount_and_reference_as_remittance_text_and_adds_up()
     {
         string first = await ApplicationAsync("12345678903");
@@ -91,7 +104,7 @@ public sealed class PaymentFilesTests(StorageFixture storage)
         Assert.Equal(PayoutStatus.Rejected, orders.Single(o => o.EndToEndId == $"{reference}-2").Status);
     }
 
-    async Task<string> ApplicationAsync(string account)
+    async Task<string> ApplicationAsync(string? account)
     {
         string reference = $"ALT-2031-{Random.Shared.Next(100_000, 999_999)}";
         var form = new ApplicationForm { Organisation = new OrganisationDetails("912345688", "Testforening", null, account) };
