@@ -10,6 +10,14 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# Letters are PDF set in DejaVu Sans from Debian's fonts-dejavu-core, copied into the build output.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  echo "==> Installing fonts-dejavu-core (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q fonts-dejavu-core
+fi
+
 echo "==> Building Tilskudd.Local"
 dotnet build functions/Tilskudd.Local -c Debug -nologo -v quiet
 

@@ -17,5 +17,17 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -q chromium
 fi
 
+# Letters are PDF set in DejaVu Sans (Debian's fonts-dejavu-core, copied into the build output); the letter
+# tests turn page 1 into a PNG and read the text back with poppler-utils (pdftoppm, pdftotext).
+missing=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing ${missing[*]} (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q "${missing[@]}"
+fi
+
 rm -rf TestResults
 dotnet test --solution Tilskudd.Functions.sln --results-directory "$PWD/TestResults" --report-xunit-trx "$@"

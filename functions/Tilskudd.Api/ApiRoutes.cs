@@ -45,11 +45,24 @@ public static class ApiRoutes
     public static readonly ApiRoute GetDecisionMeeting = new(nameof(GetDecisionMeeting), "GET", "/api/rounds/{id}/decision-meeting");
     public static readonly ApiRoute GetAttachmentLink = new(nameof(GetAttachmentLink), "GET", "/api/applications/{reference}/attachments/{name}");
 
+    // Registers, letters, payouts and exports (issue 17).
+    public static readonly ApiRoute ListLetters = new(nameof(ListLetters), "GET", "/api/applications/{reference}/letters");
+    public static readonly ApiRoute GetLetter = new(nameof(GetLetter), "GET", "/api/applications/{reference}/letters/{file}");
+
+    public static readonly ApiRoute GetPaymentFile = new(nameof(GetPaymentFile), "GET", "/api/payouts/{day}");
+    public static readonly ApiRoute ImportPaymentConfirmation = new(nameof(ImportPaymentConfirmation), "POST", "/api/payouts/confirmations");
+
+    public static readonly ApiRoute ExportRound = new(nameof(ExportRound), "GET", "/api/rounds/{id}/exports/{export}");
+    public static readonly ApiRoute GetImdiFigures = new(nameof(GetImdiFigures), "GET", "/api/rounds/{id}/imdi");
+    public static readonly ApiRoute GetRoundStatistics = new(nameof(GetRoundStatistics), "GET", "/api/rounds/{id}/statistics");
+    public static readonly ApiRoute GetOpenData = new(nameof(GetOpenData), "GET", "/api/rounds/{id}/open-data");
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         ListRounds, GetRound, OpenRound, SubmitApplication, CheckApplication, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
         ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink, GetDecisionMeeting,
+        ListLetters, GetLetter, GetPaymentFile, ImportPaymentConfirmation, ExportRound, GetImdiFigures, GetRoundStatistics, GetOpenData,
     ];
 }

@@ -7,11 +7,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tilskudd.Api.Applications;
 using Tilskudd.Api.Cases;
+using Tilskudd.Api.Exports;
+using Tilskudd.Api.Letters;
+using Tilskudd.Api.Payouts;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Cases;
 using Tilskudd.Infrastructure.Mail;
+using Tilskudd.Infrastructure.Payouts;
 using Tilskudd.Infrastructure.Registers;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
@@ -58,11 +62,15 @@ public static class TilskuddApi
         services.AddSingleton<IMailRenderer, TemplateMailRenderer>();
         services.AddSingleton<PotLedger>();
         services.AddSingleton<IPotLedger>(sp => sp.GetRequiredService<PotLedger>());
-        services.AddSingleton<ICaseViews, TableCaseViews>();
-        services.AddSingleton<ILetterArchive, BlobLetterArchive>();
+        services.AddSingleton<TableCaseViews>();
+        services.AddSingleton<ICaseViews>(sp => sp.GetRequiredService<TableCaseViews>());
+        services.AddSingleton<BlobLetterArchive>();
+        services.AddSingleton<ILetterArchive>(sp => sp.GetRequiredService<BlobLetterArchive>());
         services.AddSingleton<IPayoutRegister, TablePayoutRegister>();
         services.AddSingleton<ICaseworkerInbox, TableCaseworkerInbox>();
-        services.AddSingleton<IOrganisationRegister, RecordedOrganisationRegister>();
+        services.AddSingleton<PaymentFiles>();
+        services.AddSingleton<RoundSources>();
+        services.AddOrganisationRegister(configuration.GetSection(RegistersOptions.Section).Get<RegistersOptions>() ?? new RegistersOptions());
 
         // The workflow's activities, made per call by the engine's worker or the Functions host.
         services.AddTransient<SendMail>();
@@ -86,6 +94,14 @@ public static class TilskuddApi
         Map(app, ApiRoutes.CheckApplication, ApplicationCheck.CheckApplication);
         Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
         app.MapCases();
+        Map(app, ApiRoutes.ListLetters, LettersApi.ListLetters);
+        Map(app, ApiRoutes.GetLetter, LettersApi.GetLetter);
+        Map(app, ApiRoutes.GetPaymentFile, PayoutsApi.GetPaymentFile);
+        Map(app, ApiRoutes.ImportPaymentConfirmation, PayoutsApi.ImportPaymentConfirmation).DisableAntiforgery();
+        Map(app, ApiRoutes.ExportRound, ExportsApi.ExportRound);
+        Map(app, ApiRoutes.GetImdiFigures, ExportsApi.GetImdiFigures);
+        Map(app, ApiRoutes.GetRoundStatistics, ExportsApi.GetRoundStatistics);
+        Map(app, ApiRoutes.GetOpenData, ExportsApi.GetOpenData);
         return app;
     }
 

@@ -178,6 +178,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Tilskudd__Mail__FromName'
           value: mailFromName
         }
+        // RegistersOptions: Enhetsregisteret's open-data API live (no key); locally recorded answers.
+        {
+          name: 'Tilskudd__Registers__Mode'
+          value: 'Live'
+        }
+        {
+          name: 'Tilskudd__Registers__BaseAddress'
+          value: 'https://data.brreg.no/enhetsregisteret/api/'
+        }
       ]
     }
   }

@@ -84,7 +84,7 @@ public static class ApplicationsApi
         };
     }
 
-    public static async Task<IResult> GetApplication(string reference, ApplicationStore applications, DurableTaskClient engine, CancellationToken cancellationToken)
+    public static async Task<IResult> GetApplication(string reference, HttpRequest request, ApplicationStore applications, DurableTaskClient engine, CancellationToken cancellationToken)
     {
         var application = await applications.FindAsync(reference, cancellationToken);
         if (application is null)
@@ -111,7 +111,12 @@ public static class ApplicationsApi
             summary?.AcceptanceDeadline,
             summary?.ReportDeadline,
             Commands = progress?.Recent ?? [],
-            Organisation = new { application.Form.Organisation?.Number, application.Form.Organisation?.Name },
+            Organisation = new
+            {
+                application.Form.Organisation?.Number,
+                application.Form.Organisation?.Name,
+                AccountNumber = AccountNumberShown.To(ActorHeaders.From(request), application.Form.Organisation?.AccountNumber),
+            },
             application.Form.Kind,
             application.Form.Delmål,
             Project = application.Form.Project?.Title,

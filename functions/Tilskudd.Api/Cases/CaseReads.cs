@@ -191,10 +191,11 @@ public static class CaseReads
     public static ProblemHttpResult ApplicationNotFound(string reference) =>
         Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
 
-    static ProblemHttpResult RoundNotFound(string id) =>
+    internal static ProblemHttpResult RoundNotFound(string id) =>
         Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
 
-    static ProblemHttpResult? CaseworkerOrProblem(HttpRequest request) => ActorHeaders.From(request) switch
+    /// <summary>Null for a caseworker or decision maker; else the problem to answer (401 unknown, 403 another role).</summary>
+    internal static ProblemHttpResult? CaseworkerOrProblem(HttpRequest request) => ActorHeaders.From(request) switch
     {
         null => ActorHeaders.Unknown(),
         { } actor when !ActorHeaders.IsCaseworkerOrDecisionMaker(actor) => ActorHeaders.CaseworkersOnly(),

@@ -29,7 +29,8 @@ public sealed record ApplicationForm
 
 /// <param name="Number">Organisasjonsnummer, nine digits.</param>
 /// <param name="Email">The organisation's own address; it gets a copy when a private person applies.</param>
-public sealed record OrganisationDetails(string Number, string Name, string? Email);
+/// <param name="AccountNumber">The organisation's bank account (kontonummer, eleven digits) the grant is paid to.</param>
+public sealed record OrganisationDetails(string Number, string Name, string? Email, string? AccountNumber = null);
 
 public sealed record ContactPerson(string Name, string Email, string? Phone);
 

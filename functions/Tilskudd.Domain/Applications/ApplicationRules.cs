@@ -20,6 +20,7 @@ public static class ApplicationRules
         KindIsOffered,
         OrganisationNumberIsValid,
         OrganisationIsNamed,
+        AccountNumberIsValid,
         ContactPersonIsGiven,
         PrivatePersonGivesOrganisationEmail,
         ProjectIsDescribed,
@@ -133,6 +134,24 @@ public static class ApplicationRules
         if (!string.IsNullOrWhiteSpace(s.Form.Organisation?.Email) && !EmailAddress.IsValid(s.Form.Organisation.Email))
         {
             yield return new("organisation.email", "Organisasjonens e-postadresse er ikke gyldig.");
+        }
+    }
+
+    // The grant is paid to the organisation's own account: the payment order carries it, so it is checked here.
+    static IEnumerable<Violation> AccountNumberIsValid(Submission s)
+    {
+        string? number = s.Form.Organisation?.AccountNumber;
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            yield return new("organisation.accountNumber", "Oppgi kontonummeret tilskuddet skal betales til.");
+        }
+        else if (!AccountNumber.HasElevenDigits(number))
+        {
+            yield return new("organisation.accountNumber", "Kontonummeret må ha 11 siffer.");
+        }
+        else if (!AccountNumber.TryParse(number, out _))
+        {
+            yield return new("organisation.accountNumber", $"Kontonummeret {number.Trim()} er ikke gyldig. Sjekk at det er skrevet riktig.");
         }
     }
 

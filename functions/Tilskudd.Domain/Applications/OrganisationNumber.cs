@@ -31,21 +31,7 @@ public readonly record struct OrganisationNumber
     public static bool HasNineDigits(string? text) => WithoutSpaces(text) is { Length: 9 } digits && digits.All(char.IsAsciiDigit);
 
     /// <summary>The check digit for the first eight digits; null when the remainder gives 10 and no number can end them.</summary>
-    public static int? CheckDigit(string firstEight)
-    {
-        int sum = 0;
-        for (int i = 0; i < Weights.Length; i++)
-        {
-            sum += (firstEight[i] - '0') * Weights[i];
-        }
-
-        return (11 - (sum % 11)) switch
-        {
-            11 => 0,
-            10 => null,
-            int digit => digit,
-        };
-    }
+    public static int? CheckDigit(string firstEight) => Modulus11.CheckDigit(firstEight, Weights);
 
     public override string ToString() => Digits ?? "";
 

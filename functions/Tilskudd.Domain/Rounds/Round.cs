@@ -95,7 +95,9 @@ public sealed record RoundOwner(
     string Unit,
     string Email,
     /// <summary>Who decides (in Oslo the byråd on Velferdsetaten's recommendation).</summary>
-    string DecisionMaker);
+    string DecisionMaker,
+    /// <summary>The kommune's account grants are paid from (the debtor of the payment file); invented in the seed rounds.</summary>
+    string? AccountNumber = null);
 
 public sealed record Delmål(string Code, string Title, string Text, IReadOnlyList<string> Supports, IReadOnlyList<string> TargetGroups);
 

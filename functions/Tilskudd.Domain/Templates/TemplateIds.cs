@@ -33,6 +33,12 @@ public static class TemplateIds
     /// <summary>Answer to a request to change what the grant is for (written consent, or not).</summary>
     public const string SvarEndring = "svar-endring";
 
+    /// <summary>The templates that are letters as well as mails: rendered to PDF, kept beside the case and attached to the mail.</summary>
+    public static IReadOnlySet<string> Letters { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        VedtakInnvilget, VedtakDelvisInnvilget, VedtakAvslag, Tilskuddsbrev, Tilbakebetalingskrav, Klagevedtak,
+    };
+
     public static IReadOnlyList<string> All { get; } =
     [
         Kvittering, Mangelbrev, VedtakInnvilget, VedtakDelvisInnvilget, VedtakAvslag, Tilskuddsbrev,

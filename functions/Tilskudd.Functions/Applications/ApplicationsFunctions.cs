@@ -29,5 +29,5 @@ public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService i
     public Task<IResult> GetApplication(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}")] HttpRequest request, string reference,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        ApplicationsApi.GetApplication(reference, applications, engine, cancellationToken);
+        ApplicationsApi.GetApplication(reference, request, applications, engine, cancellationToken);
 }

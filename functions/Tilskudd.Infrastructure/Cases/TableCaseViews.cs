@@ -54,6 +54,21 @@ public sealed class TableCaseViews(StorageClients storage) : ICaseViews
         await Cases.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Every case of a round as its view last stored it, for the round's exports and figures.</summary>
+    public async Task<IReadOnlyList<CaseState>> ListRoundAsync(string roundId, CancellationToken cancellationToken)
+    {
+        var states = new List<CaseState>();
+        await foreach (var row in Cases.QueryAsync<TableEntity>(r => r.PartitionKey == roundId, select: ["State"], cancellationToken: cancellationToken))
+        {
+            if (row.GetString("State") is { } json && JsonSerializer.Deserialize<CaseState>(json, JsonDefaults.Options) is { } state)
+            {
+                states.Add(state);
+            }
+        }
+
+        return states;
+    }
+
     public async Task<IReadOnlyList<NumberedEvent>> EventsAsync(string reference, CancellationToken cancellationToken)
     {
         var events = new List<NumberedEvent>();

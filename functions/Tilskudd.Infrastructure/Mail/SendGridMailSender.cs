@@ -38,6 +38,11 @@ public sealed class SendGridMailSender : IMailSender
             message.AddCcs(mail.Cc.Select(address => new EmailAddress(address)).ToList());
         }
 
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            message.AddAttachment(attachment.FileName, Convert.ToBase64String(attachment.Content), attachment.ContentType);
+        }
+
         // Lets SendGrid's event webhook (and the local sink) tie a delivery back to the case's mail.
         message.AddCustomArg("mailId", mail.MailId);
 

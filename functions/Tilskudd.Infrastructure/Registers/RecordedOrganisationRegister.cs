@@ -8,7 +8,7 @@ namespace Tilskudd.Infrastructure.Registers;
 /// <summary>
 /// The registers as recorded answers (invented organisations in Enhetsregisteret's JSON shape), for the
 /// local host and tests: this machine cannot reach Brønnøysundregistrene. An organisation without a
-/// recorded answer is one the register does not know. The live client comes with the registers issue.
+/// recorded answer is one the register does not know. Production asks the live API (<see cref="EnhetsregisteretClient"/>, selected by <see cref="RegistersOptions.Mode"/>).
 /// </summary>
 public sealed class RecordedOrganisationRegister : IOrganisationRegister
 {

@@ -31,6 +31,11 @@ public static class DevMailEndpoints
                 || request.Query.ContainsKey("json");
             return wantsJson ? Results.Ok(mails) : Results.Content(Page(mails), "text/html; charset=utf-8");
         });
+
+        app.MapGet("/dev/mail/{id}/{file}", async (string id, string file, DevMailbox mailbox, CancellationToken ct) =>
+            await mailbox.AttachmentAsync(id, file, ct) is { } attachment
+                ? Results.File(attachment.Content, attachment.ContentType, file)
+                : Results.NotFound());
         return app;
     }
 
@@ -64,7 +69,20 @@ public static class DevMailEndpoints
 
             html.Append("<dt>Fra</dt><dd>").Append(Html.Encode(mail.From)).Append("</dd>")
                 .Append("<dt>Mottatt</dt><dd>").Append(OsloTime.ToOslo(mail.ReceivedAt).ToString("d. MMMM yyyy 'kl.' HH:mm:ss", Norwegian)).Append("</dd></dl>")
-                .Append("<pre>").Append(Html.Encode(mail.Text)).Append("</pre></article>");
+                .Append("<pre>").Append(Html.Encode(mail.Text)).Append("</pre>");
+            if (mail.Attachments is { Count: > 0 } files)
+            {
+                html.Append("<p>Vedlegg:</p><ul>");
+                foreach (var file in files)
+                {
+                    html.Append("<li><a href=\"").Append(Html.Encode(file.Link)).Append("\">").Append(Html.Encode(file.FileName))
+                        .Append("</a> (").Append(file.Length / 1024).Append(" kB)</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            html.Append("</article>");
         }
 
         return html.Append("</body></html>").ToString();

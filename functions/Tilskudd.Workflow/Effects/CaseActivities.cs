@@ -15,7 +15,7 @@ public sealed class RenderLetter(ILetterArchive archive) : TaskActivity<Domain.C
         ArgumentNullException.ThrowIfNull(input);
         var letter = TemplateRenderer.Render(input.TemplateId, input.Model);
         string reference = input.EffectId.Split('/')[0];
-        await archive.StoreAsync(new ArchivedLetter(reference, input.EffectId, input.TemplateId, letter.Subject, letter.TextBody), cancellationToken);
+        _ = await archive.StoreAsync(new ArchivedLetter(reference, input.EffectId, input.TemplateId, letter.Subject, letter.TextBody), cancellationToken);
         return true;
     }
 }

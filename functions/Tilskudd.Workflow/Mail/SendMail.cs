@@ -9,7 +9,7 @@ namespace Tilskudd.Workflow.Mail;
 /// send idempotent by mail id: a retry after a crash between send and record is the one
 /// window where a mail could go twice, and a lost mail would be worse.
 /// </summary>
-public sealed partial class SendMail(IMailSender sender, IMailLedger ledger, IMailRenderer renderer, ILogger<SendMail> logger)
+public sealed partial class SendMail(IMailSender sender, IMailLedger ledger, IMailRenderer renderer, ILetterArchive letters, ILogger<SendMail> logger)
     : TaskActivity<MailRequest, MailReceipt>
 {
     public override Task<MailReceipt> RunAsync(TaskActivityContext context, MailRequest input) => SendAsync(input, CancellationToken.None);
@@ -24,10 +24,21 @@ public sealed partial class SendMail(IMailSender sender, IMailLedger ledger, IMa
         }
 
         var (subject, text, html) = renderer.Render(input.Template, input.Model);
-        await sender.SendAsync(new OutgoingMail(input.MailId, input.To, input.Cc, subject, text, html), cancellationToken);
+        // A letter goes with its mail as a PDF. It is rendered and stored here rather than fetched, so the mail
+        // never waits on the RenderLetter activity of the same turn; both store the same file.
+        IReadOnlyList<MailAttachment> attachments = ArchivedLetter.ForMail(input.MailId, input.Template, subject, text) is { } letter
+            ? [await AttachmentAsync(letter, cancellationToken)]
+            : [];
+        await sender.SendAsync(new OutgoingMail(input.MailId, input.To, input.Cc, subject, text, html, attachments), cancellationToken);
         await ledger.RecordSentAsync(input.MailId, cancellationToken);
         LogSent(logger, input.MailId, input.Template);
         return new MailReceipt(input.MailId, AlreadySent: false);
+    }
+
+    async Task<MailAttachment> AttachmentAsync(ArchivedLetter letter, CancellationToken cancellationToken)
+    {
+        var file = await letters.StoreAsync(letter, cancellationToken);
+        return new MailAttachment(file.FileName, "application/pdf", file.Content);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} sent from template {Template}")]

@@ -16,12 +16,33 @@ public interface IPotLedger
 }
 
 /// <summary>A rendered letter for the case's archive.</summary>
-public sealed record ArchivedLetter(string Reference, string LetterId, string TemplateId, string Subject, string Text);
+/// <param name="LetterId">"{reference}/{version}/brev-{template}", as the decider's RenderLetter effect names it.</param>
+public sealed record ArchivedLetter(string Reference, string LetterId, string TemplateId, string Subject, string Text)
+{
+    /// <summary>The letter's file beside its case: "{template}-{version}.pdf" ("vedtak-innvilget-12.pdf").</summary>
+    public string FileName => $"{TemplateId}-{LetterId.Split('/')[1]}.pdf";
+
+    /// <summary>
+    /// The letter a case mail carries, when its template is a letter: the decider sends mail "{reference}/{version}/{template}"
+    /// and renders letter "{reference}/{version}/brev-{template}" in the same turn, so both name the same file.
+    /// </summary>
+    public static ArchivedLetter? ForMail(string mailId, string templateId, string subject, string text)
+    {
+        ArgumentNullException.ThrowIfNull(mailId);
+        string[] parts = mailId.Split('/');
+        return Domain.Templates.TemplateIds.Letters.Contains(templateId) && parts.Length == 3
+            ? new ArchivedLetter(parts[0], $"{parts[0]}/{parts[1]}/brev-{templateId}", templateId, subject, text)
+            : null;
+    }
+}
+
+/// <summary>A letter as a file: its name beside the case, and the PDF.</summary>
+public sealed record LetterFile(string FileName, byte[] Content);
 
 public interface ILetterArchive
 {
-    /// <summary>Stores the letter under its id; storing the same id again replaces it with the same text.</summary>
-    Task StoreAsync(ArchivedLetter letter, CancellationToken cancellationToken);
+    /// <summary>Renders the letter to PDF and stores it beside its case; storing the same letter again replaces it.</summary>
+    Task<LetterFile> StoreAsync(ArchivedLetter letter, CancellationToken cancellationToken);
 }
 
 /// <summary>Payouts registered for the kommune's finance system, once per tranche.</summary>

@@ -1,13 +1,17 @@
 namespace Tilskudd.Workflow.Ports;
 
 /// <summary>A rendered mail, ready for the mail service.</summary>
+/// <param name="Attachments">The letter's PDF for a decision, grant letter, repayment claim or appeal decision; else none.</param>
 public sealed record OutgoingMail(
     string MailId,
     IReadOnlyList<string> To,
     IReadOnlyList<string> Cc,
     string Subject,
     string TextBody,
-    string? HtmlBody);
+    string? HtmlBody,
+    IReadOnlyList<MailAttachment>? Attachments = null);
+
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 public interface IMailSender
 {

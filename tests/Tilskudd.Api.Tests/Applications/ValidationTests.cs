@@ -31,6 +31,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
         { "delmål_not_of_the_round", "delmål" },
         { "organisation_number_with_wrong_check_digit", "organisation.number" },
         { "organisation_number_too_short", "organisation.number" },
+        { "account_number_with_wrong_check_digit", "organisation.accountNumber" },
         { "no_budget_lines_and_no_budget_file", "budget" },
         { "employees_without_skatteattest", "attachments.skatteattest" },
         { "operating_support_without_membership_list", "attachments.membershipList" },
@@ -143,6 +144,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
             case "delmål_not_of_the_round": form["delmål"] = new JsonArray("D"); break;
             case "organisation_number_with_wrong_check_digit": form["organisation"]!["number"] = Organisations.WithWrongCheckDigit("91234568"); break;
             case "organisation_number_too_short": form["organisation"]!["number"] = "9123456"; break;
+            case "account_number_with_wrong_check_digit": form["organisation"]!["accountNumber"] = "1503 12 34563"; break;
             case "no_budget_lines_and_no_budget_file":
                 form["budget"] = new JsonArray();
                 application.Files.RemoveAll(f => f.Part == "budget");

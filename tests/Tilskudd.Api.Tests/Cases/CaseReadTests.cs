@@ -22,6 +22,20 @@ public sealed class CaseReadTests(TilskuddFixture fixture)
     }
 
     [Fact]
+    public async Task The_account_number_is_whole_to_a_caseworker_and_masked_to_the_organisation_and_to_anyone_with_the_reference()
+    {
+        string reference = await fixture.SubmitAltaCaseAsync();
+
+        var (_, asCaseworker) = await http.ReadAsync($"/api/applications/{reference}");
+        var (_, asOrganisation) = await http.ReadAsync($"/api/applications/{reference}", CaseRequests.Organisation);
+        var (_, anonymous) = await http.ReadAsync($"/api/applications/{reference}", role: null);
+
+        Assert.Equal("1503 12 34562", asCaseworker["organisation"]!["accountNumber"].Text());
+        Assert.Equal("**** ** *4562", asOrganisation["organisation"]!["accountNumber"].Text());
+        Assert.Equal("**** ** *4562", anonymous["organisation"]!["accountNumber"].Text());
+    }
+
+    [Fact]
     public async Task The_round_lists_its_cases_by_status_a_page_at_a_time_with_a_continuation_token()
     {
         var references = new List<string>();

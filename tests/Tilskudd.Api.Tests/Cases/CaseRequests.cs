@@ -37,6 +37,20 @@ static class CaseRequests
         return (response, body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject());
     }
 
+    /// <summary>A request as the actor sends it, with the answer as it comes (a PDF, a spreadsheet, CSV or XML), for the caller to dispose.</summary>
+    public static async Task<HttpResponseMessage> SendAsActorAsync(this HttpClient http, HttpMethod method, string path, string role, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Tilskudd-Role", role);
+        request.Headers.Add("X-Tilskudd-User", "tester");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "text/plain");
+        }
+
+        return await http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public static Task<(HttpResponseMessage Response, JsonObject Body)> PostAsync(
         this HttpClient http, string path, string? role, JsonObject? json = null, string? idempotencyKey = null, HttpContent? content = null) =>
         http.SendAsync(HttpMethod.Post, path, role, "tester", json, idempotencyKey, content);

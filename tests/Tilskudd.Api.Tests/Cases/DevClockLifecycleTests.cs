@@ -33,6 +33,7 @@ public sealed class DevClockLifecycleTests(TilskuddFixture fixture)
         await AcceptedAsync(http, reference, "decision", "decisionMaker", new JsonObject { ["outcome"] = "granted", ["amount"] = 45_000, ["reasons"] = new JsonArray() });
         var awaiting = await http.WaitForStatusAsync(reference, s => s["status"].Text() == "AwaitingAcceptance", TimeSpan.FromSeconds(60));
         Assert.Equal("AwaitingAcceptance", awaiting["status"].Text());
+        await TheDecisionLetterIsAPdfOnTheCasePageAndInTheMailAsync(http, reference);
         await AcceptedAsync(http, reference, "acceptance", CaseRequests.Organisation, []);
 
         // Alta: "er tilskuddet på over 30.000 kroner, blir utbetalingen delt i to terminer, vår og høst".
@@ -46,6 +47,34 @@ public sealed class DevClockLifecycleTests(TilskuddFixture fixture)
         Assert.True(budget["granted"]!.GetValue<long>() >= 45_000);
         var mails = await http.MailsForAsync(reference);
         Assert.True(mails.Count >= 3, $"Expected the receipt, the decision letter and the payout notice for {reference}, got: {string.Join(", ", mails.Select(m => m["mailId"].Text()))}");
+    }
+
+    /// <summary>The vedtak and the tilskuddsbrev as PDF: listed for the case page, downloadable, and attached to their mails.</summary>
+    static async Task TheDecisionLetterIsAPdfOnTheCasePageAndInTheMailAsync(HttpClient http, string reference)
+    {
+        var (listed, body) = await http.ReadAsync($"/api/applications/{reference}/letters", CaseRequests.Organisation);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var letters = body["letters"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        Assert.Equal(["Tilskuddsbrev", "Vedtak om tilskudd"], letters.Select(l => l["kind"].Text()).Order(StringComparer.Ordinal));
+
+        var vedtak = letters.Single(l => l["kind"].Text() == "Vedtak om tilskudd");
+        using var anonymous = await http.GetAsync(new Uri(vedtak["link"].Text(), UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        using var download = await http.SendAsActorAsync(HttpMethod.Get, vedtak["link"].Text(), CaseRequests.Organisation);
+        byte[] pdf = await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        var (missing, _) = await http.ReadAsync($"/api/applications/{reference}/letters/ukjent.pdf", CaseRequests.Organisation);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        var mails = await http.WaitForMailsAsync(reference, 3, TimeSpan.FromSeconds(30));
+        var decisionMail = mails.Single(m => m["mailId"].Text().EndsWith("/vedtak-innvilget", StringComparison.Ordinal));
+        var attachment = Assert.Single(decisionMail["attachments"]!.AsArray())!;
+        Assert.Equal(vedtak["fileName"].Text(), attachment["fileName"].Text());
+        using var fromSink = await http.GetAsync(new Uri(attachment["link"].Text(), UriKind.Relative), TestContext.Current.CancellationToken);
+        byte[] attached = await fromSink.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(attached, 0, 5));
+        Assert.True(attached.Length > 10_000, $"The attached letter is {attached.Length} bytes.");
     }
 
     static async Task<JsonObject> MoveClockAsync(HttpClient http, string to)

@@ -22,7 +22,7 @@ sealed class ApplicationRequest
         {
             Form = new JsonObject
             {
-                ["organisation"] = new JsonObject { ["number"] = Organisations.Number("91234568"), ["name"] = "Nordlys Flerkulturelle Forening", ["email"] = "post@nordlys.example.org" },
+                ["organisation"] = new JsonObject { ["number"] = Organisations.Number("91234568"), ["name"] = "Nordlys Flerkulturelle Forening", ["email"] = "post@nordlys.example.org", ["accountNumber"] = "1503 12 34562" },
                 ["contact"] = new JsonObject { ["name"] = "Kari Testesen", ["email"] = "kari@nordlys.example.org" },
                 ["submittedAs"] = "organisation",
                 ["kind"] = "project",
@@ -58,7 +58,7 @@ sealed class ApplicationRequest
     public static ApplicationRequest ValidOsloAsPrivatePerson(string budgetCategory, int grantYear = 2027)
     {
         var request = ValidAlta(budgetCategory, grantYear);
-        request.Form["organisation"] = new JsonObject { ["number"] = Organisations.Number("81234567"), ["name"] = "Grünerløkka Samtalegruppe", ["email"] = "styret@samtale.example.org" };
+        request.Form["organisation"] = new JsonObject { ["number"] = Organisations.Number("81234567"), ["name"] = "Grünerløkka Samtalegruppe", ["email"] = "styret@samtale.example.org", ["accountNumber"] = "1234.56.78903" };
         request.Form["contact"] = new JsonObject { ["name"] = "Ola Prøvesen", ["email"] = "ola@privat.example.org" };
         request.Form["submittedAs"] = "privatePerson";
         request.Form["delmål"] = new JsonArray("B", "D");

@@ -9,7 +9,7 @@ public class ApplicationFormJsonTests
 {
     const string Json = """
         {
-          "organisation": { "number": "987 654 325", "name": "Flerkulturell testforening", "email": "post@flerkulturell.example.org" },
+          "organisation": { "number": "987 654 325", "name": "Flerkulturell testforening", "email": "post@flerkulturell.example.org", "accountNumber": "1503 12 34562" },
           "contact": { "name": "Testperson Eksempel", "email": "leder@flerkulturell.example.org", "phone": null },
           "submittedAs": "privatePerson",
           "kind": "operating",

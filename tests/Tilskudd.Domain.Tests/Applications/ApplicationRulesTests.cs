@@ -409,7 +409,7 @@ public class ApplicationRulesTests
         Assert.Equal(
             [
                 "amountAppliedFor", "budget", "contact.email", "contact.name", "declarations.approvedByLeader", "declarations.informationIsCorrect",
-                "declarations.noImdiFundingForSameActivity", "delmål", "organisation.name", "organisation.number",
+                "declarations.noImdiFundingForSameActivity", "delmål", "organisation.accountNumber", "organisation.name", "organisation.number",
                 "project.description", "project.place", "project.title", "round",
             ],
             result.Errors.Keys.Order(StringComparer.Ordinal));

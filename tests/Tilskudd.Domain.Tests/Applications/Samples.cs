@@ -19,7 +19,7 @@ static class Samples
 
     public static ApplicationForm OsloProject { get; } = new()
     {
-        Organisation = new(OsloOrganisationNumber, "Testbyen språkkafé", "post@sprakkafe.example.org"),
+        Organisation = new(OsloOrganisationNumber, "Testbyen språkkafé", "post@sprakkafe.example.org", "1234 56 78903"),
         Contact = new("Testperson Eksempel", "kontakt@sprakkafe.example.org", null),
         SubmittedAs = SubmittedAs.Organisation,
         Kind = ApplicationKind.Project,
@@ -39,7 +39,7 @@ static class Samples
 
     public static ApplicationForm AltaProject { get; } = new()
     {
-        Organisation = new(AltaOrganisationNumber, "Flerkulturell testforening", "post@flerkulturell.example.org"),
+        Organisation = new(AltaOrganisationNumber, "Flerkulturell testforening", "post@flerkulturell.example.org", "15031234562"),
         Contact = new("Testperson Eksempel", "leder@flerkulturell.example.org", null),
         Kind = ApplicationKind.Project,
         Delmål = ["A"],

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tilskudd.Infrastructure.Mail;
+using Tilskudd.Infrastructure.Registers;
 using Tilskudd.Infrastructure.Storage;
 
 namespace Tilskudd.Functions.Tests.Settings;
@@ -14,7 +15,7 @@ namespace Tilskudd.Functions.Tests.Settings;
 public static partial class SettingsTheCodeReads
 {
     /// <summary>The option classes <c>TilskuddApi.AddTilskudd</c> binds from configuration.</summary>
-    static readonly (string Section, Type Type)[] BoundOptions = [(StorageOptions.Section, typeof(StorageOptions)), (MailOptions.Section, typeof(MailOptions))];
+    static readonly (string Section, Type Type)[] BoundOptions = [(StorageOptions.Section, typeof(StorageOptions)), (MailOptions.Section, typeof(MailOptions)), (RegistersOptions.Section, typeof(RegistersOptions))];
 
     /// <summary>Read by the Functions runtime itself, whatever the app.</summary>
     public static IReadOnlyList<string> Runtime { get; } =

@@ -35,7 +35,7 @@ public sealed class WorkflowFakes
         services.AddSingleton<IMailRenderer, EchoRenderer>();
         services.AddSingleton<IPotLedger>(Pots);
         services.AddSingleton<ICaseViews>(Views);
-        services.AddSingleton<ILetterArchive>(new Recorder<ArchivedLetter>(Letters));
+        services.AddSingleton<ILetterArchive>(new RecordingLetterArchive(Letters));
         services.AddSingleton<IPayoutRegister>(new Recorder<RegisterTranche>(Payouts));
         services.AddSingleton<ICaseworkerInbox>(new Recorder<NotifyCaseworkers>(Notices));
         services.AddSingleton<IOrganisationRegister>(new FakeRegister(Register));
@@ -48,10 +48,8 @@ public sealed class WorkflowFakes
             Task.FromResult(facts.GetValueOrDefault(organisationNumber));
     }
 
-    sealed class Recorder<T>(ConcurrentQueue<T> queue) : ILetterArchive, IPayoutRegister, ICaseworkerInbox
+    sealed class Recorder<T>(ConcurrentQueue<T> queue) : IPayoutRegister, ICaseworkerInbox
     {
-        public Task StoreAsync(ArchivedLetter letter, CancellationToken cancellationToken) => Record(letter);
-
         public Task RegisterAsync(RegisterTranche tranche, CancellationToken cancellationToken) => Record(tranche);
 
         public Task NotifyAsync(NotifyCaseworkers notice, CancellationToken cancellationToken) => Record(notice);
@@ -169,4 +167,30 @@ public sealed class InMemoryCaseViews : ICaseViews
 
     public Task<(CaseSummary Summary, CaseState State)?> FindAsync(string roundId, string reference, CancellationToken cancellationToken) =>
         Task.FromResult<(CaseSummary, CaseState)?>(rows.TryGetValue(reference, out var row) ? row : null);
+}
+
+/// <summary>Keeps each letter once, as the archive does: the mail and the RenderLetter activity store the same letter.</summary>
+public sealed class RecordingLetterArchive(ConcurrentQueue<ArchivedLetter> letters) : ILetterArchive
+{
+    readonly object gate = new();
+
+    public RecordingLetterArchive()
+        : this(new ConcurrentQueue<ArchivedLetter>())
+    {
+    }
+
+    public IReadOnlyCollection<ArchivedLetter> Stored => letters;
+
+    public Task<LetterFile> StoreAsync(ArchivedLetter letter, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!letters.Any(l => l.LetterId == letter.LetterId))
+            {
+                letters.Enqueue(letter);
+            }
+        }
+
+        return Task.FromResult(new LetterFile(letter.FileName, System.Text.Encoding.UTF8.GetBytes(letter.Text)));
+    }
 }

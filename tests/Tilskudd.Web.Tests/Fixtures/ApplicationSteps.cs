@@ -24,6 +24,7 @@ public static class ApplicationSteps
         await page["#org-nummer"].FillAsync(number);
         await page["#org-navn"].FillAsync("Nordlys Flerkulturelle Forening");
         await page["#org-epost"].FillAsync("post@nordlys.example.org");
+        await page["#org-konto"].FillAsync("1503 12 34562");
     }
 
     public static async Task ContactAsync(BrowserPage page, string email)

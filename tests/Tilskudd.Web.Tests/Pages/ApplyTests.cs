@@ -42,6 +42,9 @@ public sealed partial class ApplyTests(WebFixture web)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("org-epost", await page.FocusedIdAsync());
         await page.Keyboard.TypeAsync("post@nordlys.example.org");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("org-konto", await page.FocusedIdAsync());
+        await page.Keyboard.TypeAsync("1503 12 34562");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 2 av 7: Kontaktperson");
         Assert.Equal("Kontaktperson", await page.Page.EvaluateAsync<string>("() => document.activeElement.textContent"));

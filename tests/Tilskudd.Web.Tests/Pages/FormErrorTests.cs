@@ -22,10 +22,11 @@ public sealed class FormErrorTests(WebFixture web)
         await Expect(page["#org-nummer"]).ToHaveAttributeAsync("aria-invalid", "true");
 
         await page["#neste"].ClickAsync();
-        await Expect(page["#feilsammendrag-tittel"]).ToHaveTextAsync("Det er 2 feil i skjemaet");
+        await Expect(page["#feilsammendrag-tittel"]).ToHaveTextAsync("Det er 3 feil i skjemaet");
         Assert.Equal("feilsammendrag", await page.FocusedIdAsync());
         await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 1 av 7: Organisasjonen");
         await Expect(page["#feilsammendrag-liste"]).ToContainTextAsync("Oppgi organisasjonens navn.");
+        await Expect(page["#feilsammendrag-liste"]).ToContainTextAsync("Oppgi kontonummeret tilskuddet skal betales til.");
         await page.CheckAsync("sok-feil-organisasjon");
 
         await page.Page.GetByRole(AriaRole.Link, new() { Name = message }).ClickAsync();
@@ -123,6 +124,7 @@ public sealed class FormErrorTests(WebFixture web)
         await page["#neste"].ClickAsync();
         await Expect(page["#org-epost-feil"]).ToContainTextAsync("Når du søker som privatperson, må du oppgi organisasjonens e-postadresse");
         await page["#org-epost"].FillAsync("post@nordlys.example.org");
+        await page["#org-konto"].FillAsync("1503 12 34562");
         await NextAsync(page, 2);
         await ContactAsync(page, "kari@nordlys.example.org");
         await NextAsync(page, 3);

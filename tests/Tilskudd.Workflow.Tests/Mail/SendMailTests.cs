@@ -9,7 +9,9 @@ public sealed class SendMailTests
     readonly RecordingMailSender sender = new();
     readonly InMemoryMailLedger ledger = new();
 
-    SendMail Activity() => new(sender, ledger, new EchoRenderer(), NullLogger<SendMail>.Instance);
+    readonly RecordingLetterArchive letters = new();
+
+    SendMail Activity() => new(sender, ledger, new EchoRenderer(), letters, NullLogger<SendMail>.Instance);
 
     static MailRequest Receipt(string reference) => new(
         $"{reference}/kvittering", "kvittering", new Dictionary<string, string> { ["reference"] = reference }, ["kari@nordlys.example.org"], []);
@@ -34,6 +36,22 @@ public sealed class SendMailTests
         await Activity().SendAsync(Receipt("ALT-2027-0008"), TestContext.Current.CancellationToken);
 
         Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task A_decision_mail_carries_its_letter_as_the_pdf_the_case_archive_keeps_and_a_receipt_carries_none()
+    {
+        var decision = new MailRequest("ALT-2027-0009/12/vedtak-innvilget", "vedtak-innvilget", new Dictionary<string, string>(), ["kari@nordlys.example.org"], []);
+
+        await Activity().SendAsync(decision, TestContext.Current.CancellationToken);
+        await Activity().SendAsync(Receipt("ALT-2027-0009"), TestContext.Current.CancellationToken);
+
+        var sent = sender.Sent.ToList();
+        var attachment = Assert.Single(sent[0].Attachments!);
+        Assert.Equal(("vedtak-innvilget-12.pdf", "application/pdf"), (attachment.FileName, attachment.ContentType));
+        var letter = Assert.Single(letters.Stored);
+        Assert.Equal("ALT-2027-0009/12/brev-vedtak-innvilget", letter.LetterId);
+        Assert.Empty(sent[1].Attachments!);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ function collect() {
   const operating = round.kinds.find(k => k.kind === kind)?.minimumPayingMembers != null;
   const atReception = $('prosjekt-mottak').checked;
   const application = {
-    organisation: { number: text('org-nummer'), name: text('org-navn'), email: text('org-epost') || null },
+    organisation: { number: text('org-nummer'), name: text('org-navn'), email: text('org-epost') || null, accountNumber: text('org-konto') },
     contact: { name: text('kontakt-navn'), email: text('kontakt-epost'), phone: text('kontakt-telefon') || null },
     submittedAs: form.querySelector('input[name="submittedAs"]:checked')?.value ?? 'organisation',
     kind,
@@ -311,7 +311,8 @@ function renderSummary() {
   fill($('oppsummering'),
     ...summaryPart('Organisasjonen', 1, [
       ['Søker', a.submittedAs === 'privatePerson' ? 'Som privatperson' : 'På vegne av organisasjonen'],
-      ['Organisasjonsnummer', a.organisation.number], ['Navn', a.organisation.name], ['E-post', a.organisation.email]]),
+      ['Organisasjonsnummer', a.organisation.number], ['Navn', a.organisation.name], ['E-post', a.organisation.email],
+      ['Kontonummer', a.organisation.accountNumber]]),
     ...summaryPart('Kontaktperson', 2, [['Navn', a.contact.name], ['E-post', a.contact.email], ['Telefon', a.contact.phone]]),
     ...summaryPart('Prosjektet', 3, [
       ['Søker om', kind?.title], ['Tittel', a.project.title], ['Beskrivelse', a.project.description],

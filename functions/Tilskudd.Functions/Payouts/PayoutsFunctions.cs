@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Tilskudd.Api;
+using Tilskudd.Api.Payouts;
+using Tilskudd.Api.Rounds;
+using Tilskudd.Infrastructure.Payouts;
+
+namespace Tilskudd.Functions.Payouts;
+
+/// <summary>The payout routes of <see cref="ApiRoutes"/> as HTTP-triggered functions forwarding to <see cref="PayoutsApi"/>.</summary>
+public sealed class PayoutsFunctions(PaymentFiles files, RoundDirectory rounds, TimeProvider time)
+{
+    [Function(nameof(ApiRoutes.GetPaymentFile))]
+    public Task<IResult> GetPaymentFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payouts/{day}")] HttpRequest request, string day, CancellationToken cancellationToken) =>
+        PayoutsApi.GetPaymentFile(day, request, files, rounds, time, cancellationToken);
+
+    [Function(nameof(ApiRoutes.ImportPaymentConfirmation))]
+    public Task<IResult> ImportPaymentConfirmation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payouts/confirmations")] HttpRequest request, CancellationToken cancellationToken) =>
+        PayoutsApi.ImportPaymentConfirmation(request, files, cancellationToken);
+}

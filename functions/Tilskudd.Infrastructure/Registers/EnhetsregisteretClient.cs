@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Tilskudd.Domain.Cases;
+using Tilskudd.Workflow.Ports;
+
+namespace Tilskudd.Infrastructure.Registers;
+
+/// <summary>
+/// Enhetsregisteret's open-data API, live: <c>GET enheter/{orgnr}</c> answers 200 with the unit, 404 for a
+/// number it never had, 410 Gone with <c>slettedato</c> for a deleted unit. Timeouts and retries come from the
+/// HttpClient's resilience handler (<see cref="RegisterServices"/>); answers are cached, so a round's deadline
+/// with hundreds of cases asks the register once per organisation. A register that stays down throws, and the
+/// case's activity retry policy tries again later.
+/// </summary>
+public sealed partial class EnhetsregisteretClient(HttpClient http, IMemoryCache cache, ILogger<EnhetsregisteretClient> logger) : IOrganisationRegister
+{
+    /// <summary>How long a found unit is believed: the register changes slowly, and the decider judges once per case.</summary>
+    public static readonly TimeSpan FoundFor = TimeSpan.FromHours(6);
+
+    /// <summary>How long "unknown" is believed: shorter, as a new organisation may be registered the same day.</summary>
+    public static readonly TimeSpan UnknownFor = TimeSpan.FromMinutes(10);
+
+    public async Task<RegisterFacts?> FindAsync(string organisationNumber, CancellationToken cancellationToken)
+    {
+        string number = organisationNumber.Replace(" ", "", StringComparison.Ordinal);
+        if (number.Length != 9 || !number.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        string key = $"enhetsregisteret:{number}";
+        if (cache.TryGetValue(key, out RegisterFacts? cached))
+        {
+            return cached;
+        }
+
+        var facts = await AskAsync(number, cancellationToken);
+        cache.Set(key, facts, facts is null ? UnknownFor : FoundFor);
+        return facts;
+    }
+
+    async Task<RegisterFacts?> AskAsync(string number, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri($"enheter/{number}", UriKind.Relative), cancellationToken);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+            case HttpStatusCode.Gone:
+                var unit = await response.Content.ReadFromJsonAsync<EnhetsregisteretUnit>(cancellationToken)
+                    ?? throw new InvalidDataException($"Enhetsregisteret answered {number} with an empty body.");
+                // A 410 body always carries slettedato; should it ever not, the status still says deleted.
+                var facts = unit.ToFacts();
+                return response.StatusCode == HttpStatusCode.Gone ? facts with { Deleted = true } : facts;
+            case HttpStatusCode.NotFound:
+                LogUnknown(logger, number);
+                return null;
+            default:
+                LogFailed(logger, number, (int)response.StatusCode);
+                throw new HttpRequestException($"Enhetsregisteret answered {(int)response.StatusCode} for an organisation.", null, response.StatusCode);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enhetsregisteret does not know organisation {OrganisationNumber}")]
+    static partial void LogUnknown(ILogger logger, string organisationNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enhetsregisteret answered {Status} for organisation {OrganisationNumber} after retries")]
+    static partial void LogFailed(ILogger logger, string organisationNumber, int status);
+}
