@@ -10,21 +10,21 @@ public sealed class ExportsFunctions(RoundSources sources)
 {
     [Function(nameof(ApiRoutes.ExportRound))]
     public Task<IResult> ExportRound(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds/{id}/exports/{export}")] HttpRequest request, string id, string export, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rounds/{id}/exports/{export}")] HttpRequest request, string id, string export, CancellationToken cancellationToken) =>
         ExportsApi.ExportRound(id, export, request, sources, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetImdiFigures))]
     public Task<IResult> GetImdiFigures(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds/{id}/imdi")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rounds/{id}/imdi")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         ExportsApi.GetImdiFigures(id, request, sources, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetRoundStatistics))]
     public Task<IResult> GetRoundStatistics(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds/{id}/statistics")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rounds/{id}/statistics")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         ExportsApi.GetRoundStatistics(id, request, sources, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetOpenData))]
     public Task<IResult> GetOpenData(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rounds/{id}/open-data")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rounds/{id}/open-data")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         ExportsApi.GetOpenData(id, request, sources, cancellationToken);
 }

@@ -12,11 +12,11 @@ public sealed class LettersFunctions(ApplicationStore applications, BlobLetterAr
 {
     [Function(nameof(ApiRoutes.ListLetters))]
     public Task<IResult> ListLetters(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{reference}/letters")] HttpRequest request, string reference, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}/letters")] HttpRequest request, string reference, CancellationToken cancellationToken) =>
         LettersApi.ListLetters(reference, request, applications, letters, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetLetter))]
     public Task<IResult> GetLetter(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{reference}/letters/{file}")] HttpRequest request, string reference, string file, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}/letters/{file}")] HttpRequest request, string reference, string file, CancellationToken cancellationToken) =>
         LettersApi.GetLetter(reference, file, request, applications, letters, cancellationToken);
 }
