@@ -36,6 +36,7 @@ public static class IntakeScenario
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/rounds/{ApplicationPayload.RoundId}/applications") { Content = payload.ToContent() };
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            await BenchSignIn.AsAsync(http, request, "organisation");
             using var response = await http.SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.Created)
             {

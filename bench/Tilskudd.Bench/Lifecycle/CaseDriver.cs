@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Tilskudd.Bench.Infrastructure;
 
 namespace Tilskudd.Bench.Lifecycle;
 
 /// <summary>
 /// Drives one case over HTTP as its people and the development clock would: commands with the
-/// development actor headers and an Idempotency-Key, the clock moved by POST /dev/clock, the case read
+/// people's development tokens (<see cref="BenchSignIn"/>) and an Idempotency-Key, the clock moved by POST /dev/clock, the case read
 /// back until it reaches a status. Every request is the host's real route.
 /// </summary>
 public sealed class CaseDriver(HttpClient http, string reference)
@@ -37,6 +38,7 @@ public sealed class CaseDriver(HttpClient http, string reference)
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/rounds/{roundId}/applications") { Content = content };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await BenchSignIn.AsAsync(http, request, "organisation");
         using var response = await http.SendAsync(request);
         string body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created)
@@ -69,8 +71,7 @@ public sealed class CaseDriver(HttpClient http, string reference)
     async Task SendAsync(string command, string role, HttpContent? content)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{reference}/{command}") { Content = content };
-        request.Headers.Add("X-Tilskudd-Role", role);
-        request.Headers.Add("X-Tilskudd-User", role == "organisation" ? "leder-1" : role + "-1");
+        await BenchSignIn.AsAsync(http, request, role);
         request.Headers.Add("Idempotency-Key", $"{command.Replace('/', '-')}-{++commands}");
         using var response = await http.SendAsync(request);
         string body = await response.Content.ReadAsStringAsync();
@@ -78,8 +79,7 @@ public sealed class CaseDriver(HttpClient http, string reference)
         while (response.StatusCode == HttpStatusCode.Accepted && response.Headers.Location is { } location)
         {
             using var read = new HttpRequestMessage(HttpMethod.Get, location);
-            read.Headers.Add("X-Tilskudd-Role", "organisation");
-            read.Headers.Add("X-Tilskudd-User", "leder-1");
+            await BenchSignIn.AsAsync(http, read, "organisation");
             using var outcome = await http.SendAsync(read);
             OutcomeReads++;
             LastOutcome = location;
@@ -133,14 +133,16 @@ public sealed class CaseDriver(HttpClient http, string reference)
     public async Task<JsonObject> ReadAsync()
     {
         StatusReads++;
-        return JsonNode.Parse(await http.GetStringAsync(new Uri($"/api/applications/{reference}", UriKind.Relative)))!.AsObject();
+        using var read = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/applications/{reference}", UriKind.Relative));
+        await BenchSignIn.AsAsync(http, read, "organisation");
+        using var response = await http.SendAsync(read);
+        return JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!.AsObject();
     }
 
     public async Task ReadOutcomeAsync(Uri location)
     {
         using var read = new HttpRequestMessage(HttpMethod.Get, location);
-        read.Headers.Add("X-Tilskudd-Role", "organisation");
-        read.Headers.Add("X-Tilskudd-User", "leder-1");
+        await BenchSignIn.AsAsync(http, read, "organisation");
         using var outcome = await http.SendAsync(read);
     }
 
