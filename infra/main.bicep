@@ -128,6 +128,11 @@ module api 'modules/functions.bicep' = {
     taskHubName: taskHubName
     mailFromAddress: mailFromAddress
     mailFromName: mailFromName
+    // With an app registration App Service authentication stands in front and hands the Api its principal;
+    // the authority and audience serve clients that send their own bearer tokens instead.
+    signInMode: empty(signInClientId) ? 'Jwt' : 'AppService'
+    signInAuthority: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+    signInAudience: signInClientId
   }
   // The host reaches storage and Key Vault at its first start: its roles must exist by then.
   dependsOn: [

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tilskudd.Api.Applications;
@@ -11,6 +12,7 @@ using Tilskudd.Api.Exports;
 using Tilskudd.Api.Letters;
 using Tilskudd.Api.Payouts;
 using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Cases;
@@ -54,6 +56,13 @@ public static class TilskuddApi
         services.AddSingleton<IntakeService>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseFiles>();
+        services.AddSingleton(configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions());
+        services.AddSingleton<DevTokens>();
+        services.AddSingleton(sp => new SignIn(sp.GetRequiredService<SignInOptions>(), sp.GetRequiredService<DevTokens>(), sp.GetService<IHostEnvironment>()));
+        services.AddSingleton<RouteAccess>();
+        services.AddSingleton<ReadLog>();
+        services.AddSingleton(configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
+        services.AddSingleton<RateLimits>();
 
         services.AddHttpClient(nameof(SendGridMailSender));
         services.AddSingleton<IMailSender>(sp => new SendGridMailSender(
@@ -92,7 +101,9 @@ public static class TilskuddApi
         Map(app, ApiRoutes.OpenRound, RoundsApi.OpenRound);
         Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
         Map(app, ApiRoutes.CheckApplication, ApplicationCheck.CheckApplication);
+        Map(app, ApiRoutes.ListMyApplications, ApplicationsApi.ListMyApplications);
         Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
+        Map(app, ApiRoutes.EraseApplication, Erasure.EraseApplication);
         app.MapCases();
         Map(app, ApiRoutes.ListLetters, LettersApi.ListLetters);
         Map(app, ApiRoutes.GetLetter, LettersApi.GetLetter);

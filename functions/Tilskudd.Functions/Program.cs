@@ -14,6 +14,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 // ASP.NET Core integration: the functions take HttpRequest and return the Api's IResult, which the
 // integration executes on the request's HttpContext (FunctionsHttpProxyingMiddleware, 2.1.1).
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<SecurityHeadersMiddleware>();
 builder.Services.AddTilskuddFunctions(builder.Configuration);
 
 // Request lines carry reference numbers and round ids, never bodies; still, operators need only

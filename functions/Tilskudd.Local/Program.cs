@@ -6,6 +6,7 @@ using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Local.DevClock;
 using Tilskudd.Local.DevMail;
+using Tilskudd.Local.DevToken;
 using Tilskudd.Local.Engine;
 using Tilskudd.Workflow;
 
@@ -52,6 +53,11 @@ if (devMail)
 }
 
 var app = builder.Build();
+app.Use((context, next) =>
+{
+    Tilskudd.Api.Security.SecurityHeaders.OnStarting(context);
+    return next(context);
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapTilskudd();
@@ -65,6 +71,7 @@ if (devMail)
 if (app.Environment.IsDevelopment())
 {
     app.MapDevClock();
+    app.MapDevToken();
 }
 
 try

@@ -54,6 +54,19 @@ param mailFromAddress string
 @description('Sender name of every mail.')
 param mailFromName string
 
+@description('How the Api learns who signs in: Jwt (bearer tokens from the authority) or AppService (App Service authentication\'s X-MS-CLIENT-PRINCIPAL).')
+@allowed([
+  'Jwt'
+  'AppService'
+])
+param signInMode string = 'Jwt'
+
+@description('OpenID Connect authority whose tokens the Api accepts (Jwt mode).')
+param signInAuthority string
+
+@description('Audience the tokens must be issued for (the app registration\'s client id).')
+param signInAudience string
+
 @description('Most instances the plan may scale out to.')
 param maximumInstanceCount int = 40
 
@@ -186,6 +199,28 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Tilskudd__Registers__BaseAddress'
           value: 'https://data.brreg.no/enhetsregisteret/api/'
+        }
+        // SignInOptions: who sends a request (Tilskudd.Api/Security/SignIn.cs).
+        {
+          name: 'Tilskudd__SignIn__Mode'
+          value: signInMode
+        }
+        {
+          name: 'Tilskudd__SignIn__Authority'
+          value: signInAuthority
+        }
+        {
+          name: 'Tilskudd__SignIn__Audience'
+          value: signInAudience
+        }
+        // RateLimitOptions: per instance; submits per signed-in user, tokens per address (Development only).
+        {
+          name: 'Tilskudd__RateLimits__SubmitsPerMinute'
+          value: '20'
+        }
+        {
+          name: 'Tilskudd__RateLimits__TokensPerMinute'
+          value: '60'
         }
       ]
     }

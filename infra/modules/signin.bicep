@@ -2,7 +2,7 @@
 // checks every bearer token it is sent and hands the app the signed-in principal
 // (X-MS-CLIENT-PRINCIPAL); requests without a token still reach the app, because organisations apply
 // and read rounds without signing in. The Api decides per route who may pass (caseworker and
-// decision-maker routes need a principal with their role): the security issue's work.
+// decision-maker routes need a principal with their role: Tilskudd.Api/Security, Mode AppService).
 // Left off when no app registration is given: registrations cannot be created by Bicep offline.
 
 @description('Name of the Function App to put sign-in in front of.')

@@ -16,12 +16,18 @@ public sealed class LocalHostProcess : IAsyncDisposable
     readonly string connectionString;
     readonly string taskHub;
     readonly ConcurrentQueue<string> output = new();
+    readonly IReadOnlyDictionary<string, string> settings;
     Process? process;
 
-    public LocalHostProcess(string connectionString, string taskHub)
+    /// <param name="settings">
+    /// Environment variables over the tests' defaults: e.g. ASPNETCORE_ENVIRONMENT=Production, or the rate limits
+    /// back at the product's own (tests lift them: many tests submit as the same person within a minute).
+    /// </param>
+    public LocalHostProcess(string connectionString, string taskHub, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.connectionString = connectionString;
         this.taskHub = taskHub;
+        this.settings = settings ?? new Dictionary<string, string>();
         Port = FreePorts.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
     }
@@ -38,6 +44,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     /// <summary>What the host has written, for a failing test's message.</summary>
     public string Output => string.Join(Environment.NewLine, output.TakeLast(80));
+
+    /// <summary>Everything the host has written to stdout and stderr.</summary>
+    public IReadOnlyList<string> AllOutput => [.. output];
 
     public async Task StartAsync()
     {
@@ -58,6 +67,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["Tilskudd__Mail__SendGridHost"] = BaseAddress.ToString();
         start.Environment["Tilskudd__DevClock__StartAt"] = ClockStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Tilskudd__RateLimits__SubmitsPerMinute"] = "100000";
+        start.Environment["Tilskudd__RateLimits__TokensPerMinute"] = "100000";
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("Tilskudd.Local did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };

@@ -1,5 +1,5 @@
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Applications;
-using Tilskudd.Domain.Cases;
 
 namespace Tilskudd.Api.Applications;
 
@@ -10,8 +10,8 @@ namespace Tilskudd.Api.Applications;
 /// </summary>
 public static class AccountNumberShown
 {
-    public static string? To(Actor? reader, string? accountNumber) =>
+    public static string? To(Principal? reader, string? accountNumber) =>
         !AccountNumber.TryParse(accountNumber, out var number) ? null
-        : reader?.Role is ActorRole.Caseworker or ActorRole.DecisionMaker ? number.Formatted
+        : reader is not null && (reader.Is(Roles.Caseworker) || reader.Is(Roles.DecisionMaker)) ? number.Formatted
         : number.Masked;
 }

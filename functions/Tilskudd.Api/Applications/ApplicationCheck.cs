@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Applications;
 using Tilskudd.Infrastructure.Storage;
 
@@ -31,13 +32,14 @@ public static class ApplicationCheck
         [".jpeg"] = FileType.Jpeg,
     };
 
-    public static async Task<IResult> CheckApplication(string id, HttpRequest request, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> CheckApplication(string id, HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(time);
-        if (await rounds.FindAsync(id, cancellationToken) is not { } round)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.CheckApplication, cancellationToken, roundId: id);
+        if (admission.Admitted is not { Round: { } round })
         {
-            return Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
+            return admission.Refusal ?? Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
         }
 
         ApplicationDraft? draft;

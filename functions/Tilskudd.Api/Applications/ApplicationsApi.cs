@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Tilskudd.Api.Cases;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Rounds;
@@ -21,10 +23,15 @@ public static class ApplicationsApi
     public static async Task<IResult> SubmitApplication(
         string id, HttpRequest request, RoundDirectory rounds, IntakeService intake, DurableTaskClient engine, TimeProvider time, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.SubmitApplication, cancellationToken, roundId: id);
+        if (admission.Admitted is not { Principal: { } principal, Round: { } round })
         {
-            return Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
+            return admission.Refusal ?? Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
+        }
+
+        if (request.HttpContext.RequestServices.GetRequiredService<RateLimits>().Submit(principal.Id) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var now = time.GetUtcNow();
@@ -58,6 +65,15 @@ public static class ApplicationsApi
         }
 
         var errors = submitted.Errors;
+        if (submitted.Form is { Organisation.Number: { } number } && !principal.IsPrivatePerson && !principal.ActsFor(number))
+        {
+            return Problems.Problem(
+                StatusCodes.Status403Forbidden,
+                "Du kan ikke søke for denne organisasjonen",
+                $"Du er logget inn for {string.Join(", ", principal.Organisations)}, ikke for organisasjonsnummer {number}.",
+                "not-your-organisation");
+        }
+
         if (submitted.Form is { } form)
         {
             var verdict = ApplicationRules.Validate(round, form, submitted.Files.Select(f => f.Descriptor).ToList(), now);
@@ -72,7 +88,7 @@ public static class ApplicationsApi
             return Problems.Validation(errors);
         }
 
-        return await intake.TakeInAsync(round, submitted, key, engine, cancellationToken) switch
+        return await intake.TakeInAsync(round, submitted with { SubmittedBy = principal.Id }, key, engine, cancellationToken) switch
         {
             IntakeOutcome.Accepted accepted => TypedResults.Created(
                 $"/api/applications/{accepted.Application.Reference}", Receipt(accepted.Application)),
@@ -84,14 +100,37 @@ public static class ApplicationsApi
         };
     }
 
-    public static async Task<IResult> GetApplication(string reference, HttpRequest request, ApplicationStore applications, DurableTaskClient engine, CancellationToken cancellationToken)
+    /// <summary>Organisations one applicant may list at once: a token's org claims, not a search of the register.</summary>
+    const int MaxOrganisationsListed = 50;
+
+    /// <summary>
+    /// "Mine søknader": every application of the organisations the applicant acts for, or, for a private person,
+    /// the ones they sent; newest first, in every round. The same people <see cref="RouteAccess.IsApplicantOf"/> lets in.
+    /// </summary>
+    public static async Task<IResult> ListMyApplications(HttpRequest request, ApplicationStore applications, CancellationToken cancellationToken)
     {
-        var application = await applications.FindAsync(reference, cancellationToken);
-        if (application is null)
+        ArgumentNullException.ThrowIfNull(applications);
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListMyApplications, cancellationToken);
+        if (admission.Admitted is not { Principal: { } principal })
         {
-            return Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
+            return admission.Refusal!;
         }
 
+        var found = principal.IsPrivatePerson
+            ? await applications.ListForAsync([], principal.Id, cancellationToken)
+            : await applications.ListForAsync([.. principal.Organisations.Take(MaxOrganisationsListed)], null, cancellationToken);
+        return TypedResults.Ok(new { Items = found });
+    }
+
+    public static async Task<IResult> GetApplication(string reference, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetApplication, cancellationToken, reference: reference);
+        if (admission.Admitted?.Application is not { } application)
+        {
+            return admission.Refusal ?? Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
+        }
+
+        await RouteAccess.RecordReadAsync(request, admission.Admitted, "application", cancellationToken);
         var instance = await engine.GetInstanceAsync(application.Reference, getInputsAndOutputs: true, cancellationToken);
         var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<CaseProgress>();
         var summary = progress?.Summary;
@@ -115,7 +154,7 @@ public static class ApplicationsApi
             {
                 application.Form.Organisation?.Number,
                 application.Form.Organisation?.Name,
-                AccountNumber = AccountNumberShown.To(ActorHeaders.From(request), application.Form.Organisation?.AccountNumber),
+                AccountNumber = AccountNumberShown.To(admission.Admitted.Principal, application.Form.Organisation?.AccountNumber),
             },
             application.Form.Kind,
             application.Form.Delmål,

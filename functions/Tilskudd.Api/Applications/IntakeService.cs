@@ -110,7 +110,7 @@ public sealed partial class IntakeService(
             stored.Add(await attachments.SaveAsync(reference, i, file.Descriptor, file.Sha256, content, cancellationToken));
         }
 
-        var application = new StoredApplication(reference, round.Id, time.GetUtcNow(), submitted.Form!, stored);
+        var application = new StoredApplication(reference, round.Id, time.GetUtcNow(), submitted.Form!, stored, submitted.SubmittedBy);
         await applications.SaveAsync(application, cancellationToken);
         return application;
     }

@@ -18,6 +18,9 @@ public sealed record SubmittedForm(ApplicationForm? Form, IReadOnlyList<Received
 {
     public const string ApplicationPart = "application";
 
+    /// <summary>The signed-in sender's id, stored with the application.</summary>
+    public string? SubmittedBy { get; init; }
+
     /// <summary>Largest body read: the 50 MB of files the rules allow, plus room for the form.</summary>
     public const long MaxBodyBytes = 55L * 1024 * 1024;
 
@@ -40,7 +43,18 @@ public sealed record SubmittedForm(ApplicationForm? Form, IReadOnlyList<Received
             return new SubmittedForm(null, [], errors, "");
         }
 
-        var form = await request.ReadFormAsync(FormReading, cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(FormReading, cancellationToken);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            // A body that ends inside a part (a dropped upload): nothing of it is kept.
+            errors["application"] = ["Søknaden kom ikke fram i sin helhet. Send den på nytt."];
+            return new SubmittedForm(null, [], errors, "");
+        }
+
         string? json = form[ApplicationPart].FirstOrDefault();
         var jsonFile = form.Files.GetFile(ApplicationPart);
         if (json is null && jsonFile is not null)

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Tilskudd.Api.Applications;
 using Tilskudd.Api.Http;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Cases;
-using Tilskudd.Domain.Rounds;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Workflow.Cases;
@@ -29,7 +29,7 @@ public delegate ValueTask<Drafted> DraftCommand(HttpRequest request, Actor by, C
 /// while. Every command is idempotent by Idempotency-Key: the command id is "{reference}/{key}", the
 /// orchestration takes an id once, and a repeated key is answered from the first one's outcome.
 /// </summary>
-public sealed class CaseCommands(ApplicationStore applications, ICaseViews views, PotLedger pots, TimeProvider time)
+public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger pots, TimeProvider time)
 {
     /// <summary>How long a command waits for the orchestration's verdict before answering 202.</summary>
     static readonly TimeSpan OutcomeWait = TimeSpan.FromSeconds(5);
@@ -47,26 +47,22 @@ public sealed class CaseCommands(ApplicationStore applications, ICaseViews views
         "pot-exceeded", "ineligible", "excluded", "nothing-due",
     ];
 
-    public async Task<IResult> SendAsync(HttpRequest request, string reference, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
+    public async Task<IResult> SendAsync(HttpRequest request, ApiRoute route, string reference, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(draft);
-        if (ActorHeaders.From(request) is not { } by)
+        var admission = await access.AdmitAsync(request, route, cancellationToken, reference: reference);
+        if (admission.Admitted is not { Principal: { } principal, Application: { } application, Round: { } round })
         {
-            return ActorHeaders.Unknown();
+            return admission.Refusal ?? CaseReads.ApplicationNotFound(reference);
         }
 
+        ArgumentNullException.ThrowIfNull(engine);
+        var by = RouteAccess.ActorFor(principal, asDecisionMaker: route == ApiRoutes.MakeDecision);
         string? key = request.Headers[ApplicationsApi.IdempotencyHeader].FirstOrDefault();
         if (key is not null && !CommandIds.IsValidKey(key))
         {
             return Problems.BadRequest("Ugyldig Idempotency-Key", CommandIds.KeyRule, "invalid-idempotency-key");
-        }
-
-        var application = await applications.FindAsync(reference, cancellationToken);
-        if (application is null || RoundCatalog.ById(application.RoundId) is not { } round)
-        {
-            return CaseReads.ApplicationNotFound(reference);
         }
 
         reference = application.Reference;

@@ -40,6 +40,10 @@ public sealed class CaseFiles(AttachmentStore attachments)
         {
             return (null, $"Skjemaet kunne ikke leses. Filene kan til sammen være på høyst {SubmittedForm.MaxBodyBytes / (1024 * 1024)} MB.");
         }
+        catch (IOException)
+        {
+            return (null, "Skjemaet kom ikke fram i sin helhet. Send det på nytt.");
+        }
 
         var files = new List<ReceivedFile>();
         foreach (var part in form.Files)

@@ -3,11 +3,14 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
+using Tilskudd.Infrastructure.Cases;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Workflow.Ports;
@@ -30,14 +33,10 @@ public static class CaseReads
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(storage);
-        if (CaseworkerOrProblem(request) is { } denied)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListCases, cancellationToken, roundId: id);
+        if (admission.Admitted?.Round is not { } round)
         {
-            return denied;
-        }
-
-        if (await rounds.FindAsync(id, cancellationToken) is not { } round)
-        {
-            return RoundNotFound(id);
+            return admission.Refusal ?? RoundNotFound(id);
         }
 
         string? statusText = request.Query["status"].FirstOrDefault();
@@ -90,39 +89,38 @@ public static class CaseReads
     public static async Task<IResult> GetBudget(string id, HttpRequest request, RoundDirectory rounds, PotLedger pots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pots);
-        if (CaseworkerOrProblem(request) is { } denied)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetBudget, cancellationToken, roundId: id);
+        if (admission.Admitted?.Round is not { } round)
         {
-            return denied;
-        }
-
-        if (await rounds.FindAsync(id, cancellationToken) is not { } round)
-        {
-            return RoundNotFound(id);
+            return admission.Refusal ?? RoundNotFound(id);
         }
 
         var balance = await pots.BalanceAsync(round, cancellationToken);
         return TypedResults.Ok(new { RoundId = round.Id, balance.Pot, balance.Granted, balance.Left });
     }
 
-    /// <summary>The audit trail: every event of the case, in order, with who and when.</summary>
+    /// <summary>
+    /// The audit trail: every event of the case, in order, with who and when; and every read of it, newest first. The
+    /// applicant gets the case's timeline: the events without the kommune's working notes, and no read log.
+    /// </summary>
     public static async Task<IResult> ListCaseEvents(
         string reference, HttpRequest request, ApplicationStore applications, ICaseViews views, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
-        if (ActorHeaders.From(request) is null)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListCaseEvents, cancellationToken, reference: reference);
+        if (admission.Admitted?.Application is not { } application)
         {
-            return ActorHeaders.Unknown();
+            return admission.Refusal ?? ApplicationNotFound(reference);
         }
 
-        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
-        {
-            return ApplicationNotFound(reference);
-        }
-
-        var events = await views.EventsAsync(application.Reference, cancellationToken);
+        await RouteAccess.RecordReadAsync(request, admission.Admitted, "events", cancellationToken);
+        bool officer = RouteAccess.IsOfficer(admission.Admitted.Principal!);
+        var events = (await views.EventsAsync(application.Reference, cancellationToken)).Where(e => officer || !e.Event.IsKommuneInternal);
+        IReadOnlyList<CaseRead> reads = officer ? await request.HttpContext.RequestServices.GetRequiredService<ReadLog>().ListAsync(application.Reference, cancellationToken) : [];
         return TypedResults.Ok(new
         {
             application.Reference,
+            Reads = reads.Select(r => new { r.What, r.At, By = new { r.Role, Id = r.Who } }),
             Events = events.OrderBy(e => e.Version).Select(e => new
             {
                 e.Version,
@@ -140,14 +138,10 @@ public static class CaseReads
     public static async Task<IResult> GetCommandOutcome(
         string reference, string commandId, HttpRequest request, ApplicationStore applications, DurableTaskClient engine, CancellationToken cancellationToken)
     {
-        if (ActorHeaders.From(request) is null)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetCommandOutcome, cancellationToken, reference: reference);
+        if (admission.Admitted?.Application is not { } application)
         {
-            return ActorHeaders.Unknown();
-        }
-
-        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
-        {
-            return ApplicationNotFound(reference);
+            return admission.Refusal ?? ApplicationNotFound(reference);
         }
 
         var found = await CommandOutcomes.FindAsync(engine, application.Reference, CommandIds.Of(application.Reference, commandId), cancellationToken);
@@ -161,20 +155,17 @@ public static class CaseReads
     /// or a report's files), by the name the case gave it; the file itself never passes through the API.
     /// </summary>
     public static async Task<IResult> GetAttachmentLink(
-        string reference, string name, HttpRequest request, ApplicationStore applications, AttachmentLinks links, CancellationToken cancellationToken)
+        string reference, string name, HttpRequest request, AttachmentLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(links);
-        if (ActorHeaders.From(request) is null)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetAttachmentLink, cancellationToken, reference: reference);
+        if (admission.Admitted?.Application is not { } application)
         {
-            return ActorHeaders.Unknown();
+            return admission.Refusal ?? ApplicationNotFound(reference);
         }
 
-        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
-        {
-            return ApplicationNotFound(reference);
-        }
-
+        await RouteAccess.RecordReadAsync(request, admission.Admitted, "attachment:" + name, cancellationToken);
         if (await links.CreateAsync(application.Reference, name, cancellationToken) is not { } link)
         {
             return Problems.NotFound($"Søknaden {application.Reference} har ingen fil «{name}».", "attachment-not-found");
@@ -193,14 +184,6 @@ public static class CaseReads
 
     internal static ProblemHttpResult RoundNotFound(string id) =>
         Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
-
-    /// <summary>Null for a caseworker or decision maker; else the problem to answer (401 unknown, 403 another role).</summary>
-    internal static ProblemHttpResult? CaseworkerOrProblem(HttpRequest request) => ActorHeaders.From(request) switch
-    {
-        null => ActorHeaders.Unknown(),
-        { } actor when !ActorHeaders.IsCaseworkerOrDecisionMaker(actor) => ActorHeaders.CaseworkersOnly(),
-        _ => null,
-    };
 
     static object Listed(TableEntity row)
     {

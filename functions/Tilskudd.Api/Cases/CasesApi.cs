@@ -21,7 +21,7 @@ public static class CasesApi
 
     /// <summary>The answer to a mangelbrev: multipart with the text field "answer" and any files.</summary>
     public static Task<IResult> SubmitInformation(string reference, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, async (req, by, state, token) =>
+        commands.SendAsync(request, ApiRoutes.SubmitInformation, reference, engine, async (req, by, state, token) =>
         {
             var (form, error) = await ReadFormAsync(req, _ => AttachmentKind.InformationReply, token);
             return form is null
@@ -30,20 +30,20 @@ public static class CasesApi
         }, cancellationToken);
 
     public static Task<IResult> AcceptTerms(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, NoBody(by => new AcceptTerms(by)), cancellationToken);
+        commands.SendAsync(request, ApiRoutes.AcceptTerms, reference, engine, NoBody(by => new AcceptTerms(by)), cancellationToken);
 
     public static Task<IResult> DeclineTerms(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<ReasonBody>((by, b) => new DeclineTerms(by, b.Reason ?? "")), cancellationToken);
+        commands.SendAsync(request, ApiRoutes.DeclineTerms, reference, engine, Json<ReasonBody>((by, b) => new DeclineTerms(by, b.Reason ?? "")), cancellationToken);
 
     public static Task<IResult> WithdrawApplication(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<ReasonBody>((by, b) => new Withdraw(by, b.Reason ?? "")), cancellationToken);
+        commands.SendAsync(request, ApiRoutes.WithdrawApplication, reference, engine, Json<ReasonBody>((by, b) => new Withdraw(by, b.Reason ?? "")), cancellationToken);
 
     public static Task<IResult> RequestChange(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<ChangeRequestBody>((by, b) => new RequestChange(by, b.Description ?? "")), cancellationToken);
+        commands.SendAsync(request, ApiRoutes.RequestChange, reference, engine, Json<ChangeRequestBody>((by, b) => new RequestChange(by, b.Description ?? "")), cancellationToken);
 
     /// <summary>Report and accounts: multipart with "amountUsed" (whole kroner) and the files report, accounts and auditorsStatement.</summary>
     public static Task<IResult> SubmitReport(string reference, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, async (req, by, state, token) =>
+        commands.SendAsync(request, ApiRoutes.SubmitReport, reference, engine, async (req, by, state, token) =>
         {
             var (form, error) = await ReadFormAsync(req, ReportFileKind, token);
             if (form is null)
@@ -61,22 +61,22 @@ public static class CasesApi
         }, cancellationToken);
 
     public static Task<IResult> AppealDecision(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<AppealBody>((by, b) => new Appeal(by, b.Grounds ?? "")), cancellationToken);
+        commands.SendAsync(request, ApiRoutes.AppealDecision, reference, engine, Json<AppealBody>((by, b) => new Appeal(by, b.Grounds ?? "")), cancellationToken);
 
     // ── Caseworkers and decision makers ──────────────────────────────────────────────
 
     public static Task<IResult> StartReview(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, NoBody(by => new StartReview(by)), cancellationToken);
+        commands.SendAsync(request, ApiRoutes.StartReview, reference, engine, NoBody(by => new StartReview(by)), cancellationToken);
 
     public static Task<IResult> RequestInformation(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<InformationRequestBody>((by, b) => new RequestInformation(by, b.Question ?? "", b.ReplyBy)), cancellationToken);
+        commands.SendAsync(request, ApiRoutes.RequestInformation, reference, engine, Json<InformationRequestBody>((by, b) => new RequestInformation(by, b.Question ?? "", b.ReplyBy)), cancellationToken);
 
     public static Task<IResult> AssessApplication(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<AssessmentBody>((by, b) =>
+        commands.SendAsync(request, ApiRoutes.AssessApplication, reference, engine, Json<AssessmentBody>((by, b) =>
             new Assess(by, b.Scores ?? [], b.Exclusions ?? [], b.RecommendedAmount, b.Comment ?? "")), cancellationToken);
 
     public static Task<IResult> MakeDecision(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<DecisionBody>((by, b) => b.Outcome is { } outcome
+        commands.SendAsync(request, ApiRoutes.MakeDecision, reference, engine, Json<DecisionBody>((by, b) => b.Outcome is { } outcome
             ? new MakeDecision(by, outcome, b.Amount, b.Reasons ?? [])
             : Drafted.Invalid("Oppgi utfallet i «outcome»: granted, partlyGranted eller rejected.")), cancellationToken);
 
@@ -85,22 +85,22 @@ public static class CasesApi
     /// route names none (the ".../change-requests/{id}/consent" has no id to check here).
     /// </summary>
     public static Task<IResult> AnswerChangeRequest(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<ConsentBody>((by, b) => b.Consent is { } consent
+        commands.SendAsync(request, ApiRoutes.AnswerChangeRequest, reference, engine, Json<ConsentBody>((by, b) => b.Consent is { } consent
             ? new AnswerChangeRequest(by, consent, b.Comment ?? "")
             : Drafted.Invalid("Oppgi «consent»: true (samtykke) eller false.")), cancellationToken);
 
     public static Task<IResult> ReviewReport(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<ReportApprovalBody>((by, b) => b.AcceptedUse is { } acceptedUse
+        commands.SendAsync(request, ApiRoutes.ReviewReport, reference, engine, Json<ReportApprovalBody>((by, b) => b.AcceptedUse is { } acceptedUse
             ? new ReviewReport(by, acceptedUse, b.Comment ?? "")
             : Drafted.Invalid("Oppgi i «acceptedUse» hvor mange kroner som er godkjent brukt til formålet.")), cancellationToken);
 
     public static Task<IResult> RegisterRepayment(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<RepaymentBody>((by, b) => b.Amount is { } amount
+        commands.SendAsync(request, ApiRoutes.RegisterRepayment, reference, engine, Json<RepaymentBody>((by, b) => b.Amount is { } amount
             ? new RegisterRepayment(by, amount)
             : Drafted.Invalid("Oppgi innbetalt beløp i «amount».")), cancellationToken);
 
     public static Task<IResult> ResolveAppeal(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, reference, engine, Json<AppealResolutionBody>((by, b) => b switch
+        commands.SendAsync(request, ApiRoutes.ResolveAppeal, reference, engine, Json<AppealResolutionBody>((by, b) => b switch
         {
             { Upheld: null } => Drafted.Invalid("Oppgi «upheld»: true (vedtaket opprettholdes) eller false (vedtaket endres)."),
             { Upheld: false, NewOutcome: null } => Drafted.Invalid("Et endret vedtak trenger «newOutcome»: granted, partlyGranted eller rejected."),

@@ -2,7 +2,7 @@ using Tilskudd.Domain.Cases;
 
 namespace Tilskudd.Api.Cases;
 
-// The JSON bodies of the case commands. Who sends a command comes from the request (ActorHeaders),
+// The JSON bodies of the case commands. Who sends a command comes from the sign-in (Security/SignIn),
 // never from the body; the decider checks every value, so these only carry what was sent.
 
 /// <summary>Declining the grant's terms, or withdrawing the application: an optional reason.</summary>

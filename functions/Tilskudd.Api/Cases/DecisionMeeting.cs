@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Http;
 using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Infrastructure.Applications;
@@ -40,14 +41,9 @@ public static class DecisionMeeting
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(pots);
         ArgumentNullException.ThrowIfNull(time);
-        if (ActorHeaders.From(request) is not { } actor)
+        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetDecisionMeeting, cancellationToken, roundId: id)).Refusal is { } refused)
         {
-            return ActorHeaders.Unknown();
-        }
-
-        if (!ActorHeaders.IsCaseworkerOrDecisionMaker(actor))
-        {
-            return ActorHeaders.CaseworkersOnly();
+            return refused;
         }
 
         if (await rounds.FindAsync(id, cancellationToken) is not { } round)

@@ -1,8 +1,9 @@
 namespace Tilskudd.Api.Cases;
 
 /// <summary>
-/// A page to try the API by hand: pick an operation from the OpenAPI document, fill in the path, the
-/// actor headers and a JSON body, and see the answer. Its script is a separate file (no inline script).
+/// A page to try the API by hand: pick an operation from the OpenAPI document, fill in the path, a bearer
+/// token (locally fetched from /dev/token for a chosen role) and a JSON body, and see the answer. Its script
+/// is a separate file (no inline script). The token is kept where the applicant pages keep theirs.
 /// </summary>
 static class TryPage
 {
@@ -29,10 +30,20 @@ static class TryPage
         <select id="operation"></select>
         <label for="path">Sti</label>
         <input id="path">
-        <label for="role">Rolle (X-Tilskudd-Role)</label>
-        <select id="role"><option>organisation</option><option>caseworker</option><option>decisionMaker</option></select>
-        <label for="user">Bruker (X-Tilskudd-User)</label>
+        <fieldset>
+        <legend>Innlogging (bare lokalt: /dev/token)</legend>
+        <label for="role">Rolle</label>
+        <select id="role"><option>applicant</option><option>caseworker</option><option>decisionMaker</option><option>administrator</option></select>
+        <label for="user">Bruker</label>
         <input id="user" value="saksbehandler-1">
+        <label for="org">Organisasjonsnummer (søker, valgfritt)</label>
+        <input id="org" inputmode="numeric">
+        <label for="kommune">Kommunenummer (Oslo 0301, Alta 5603)</label>
+        <input id="kommune" value="5603">
+        <button id="fetch-token" type="button">Hent token</button>
+        </fieldset>
+        <label for="token">Token (Authorization: Bearer)</label>
+        <textarea id="token"></textarea>
         <label for="key">Idempotency-Key (valgfri)</label>
         <input id="key">
         <label for="body">JSON-innhold</label>
@@ -47,6 +58,18 @@ static class TryPage
 
     public const string Script = """
         const $ = id => document.getElementById(id);
+        $('token').value = sessionStorage.getItem('tilskudd.token') || '';
+        $('token').addEventListener('change', () => sessionStorage.setItem('tilskudd.token', $('token').value.trim()));
+        $('fetch-token').addEventListener('click', async () => {
+          const query = new URLSearchParams({ role: $('role').value, user: $('user').value });
+          if ($('org').value) query.set('org', $('org').value);
+          if ($('kommune').value) query.set('kommune', $('kommune').value);
+          const response = await fetch('/dev/token?' + query);
+          const body = await response.json().catch(() => null);
+          if (!response.ok) { $('answer').textContent = response.status + ' ' + (body?.detail || ''); return; }
+          $('token').value = body.token;
+          sessionStorage.setItem('tilskudd.token', body.token);
+        });
         fetch('/openapi/v1.json').then(r => r.json()).then(doc => {
           for (const [path, item] of Object.entries(doc.paths)) {
             for (const [method, op] of Object.entries(item)) {
@@ -61,7 +84,8 @@ static class TryPage
         $('operation').addEventListener('change', () => { $('path').value = $('operation').value.split(' ')[1]; });
         $('send').addEventListener('click', async () => {
           const method = $('operation').value.split(' ')[0];
-          const headers = { 'X-Tilskudd-Role': $('role').value, 'X-Tilskudd-User': $('user').value };
+          const headers = {};
+          if ($('token').value.trim()) headers.Authorization = 'Bearer ' + $('token').value.trim();
           if ($('key').value) headers['Idempotency-Key'] = $('key').value;
           const init = { method, headers };
           if (method !== 'GET') { headers['Content-Type'] = 'application/json'; init.body = $('body').value; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tilskudd.Api.Cases;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Applications;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Cases;
@@ -23,7 +24,7 @@ public static class ExportsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sources);
-        if (CaseReads.CaseworkerOrProblem(request) is { } refused)
+        if ((await RouteAccess.CheckAsync(request, ApiRoutes.ExportRound, cancellationToken, roundId: id)).Refusal is { } refused)
         {
             return refused;
         }
@@ -47,7 +48,7 @@ public static class ExportsApi
     public static async Task<IResult> GetImdiFigures(string id, HttpRequest request, RoundSources sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        if (CaseReads.CaseworkerOrProblem(request) is { } refused)
+        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetImdiFigures, cancellationToken, roundId: id)).Refusal is { } refused)
         {
             return refused;
         }
@@ -58,7 +59,7 @@ public static class ExportsApi
     public static async Task<IResult> GetRoundStatistics(string id, HttpRequest request, RoundSources sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        if (CaseReads.CaseworkerOrProblem(request) is { } refused)
+        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetRoundStatistics, cancellationToken, roundId: id)).Refusal is { } refused)
         {
             return refused;
         }

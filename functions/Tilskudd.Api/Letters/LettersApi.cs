@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tilskudd.Api.Cases;
 using Tilskudd.Api.Http;
+using Tilskudd.Api.Security;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Cases;
 
@@ -13,15 +14,13 @@ public static class LettersApi
     public static async Task<IResult> ListLetters(string reference, HttpRequest request, ApplicationStore applications, BlobLetterArchive letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
-        if (ActorHeaders.From(request) is null)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListLetters, cancellationToken, reference: reference);
+        if (admission.Admitted?.Application is not { } application)
         {
-            return ActorHeaders.Unknown();
+            return admission.Refusal ?? NotFound(reference);
         }
 
-        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
-        {
-            return NotFound(reference);
-        }
+        await RouteAccess.RecordReadAsync(request, admission.Admitted, "letters", cancellationToken);
 
         var listed = await letters.ListAsync(application.Reference, cancellationToken);
         return TypedResults.Ok(new
@@ -42,15 +41,13 @@ public static class LettersApi
     public static async Task<IResult> GetLetter(string reference, string file, HttpRequest request, ApplicationStore applications, BlobLetterArchive letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
-        if (ActorHeaders.From(request) is null)
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetLetter, cancellationToken, reference: reference);
+        if (admission.Admitted?.Application is not { } application)
         {
-            return ActorHeaders.Unknown();
+            return admission.Refusal ?? NotFound(reference);
         }
 
-        if (await applications.FindAsync(reference, cancellationToken) is not { } application)
-        {
-            return NotFound(reference);
-        }
+        await RouteAccess.RecordReadAsync(request, admission.Admitted, "letter:" + file, cancellationToken);
 
         return await letters.OpenAsync(application.Reference, file, cancellationToken) is { } letter
             ? TypedResults.File(letter.Content, "application/pdf", letter.FileName)

@@ -3,6 +3,8 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Tilskudd.Api;
 
@@ -47,7 +49,16 @@ public static class ApplicantPages
         ("/saksbehandling/runder/{id}", "oversikt.html"),
         ("/saksbehandling/runder/{id}/vedtaksmote", "mote.html"),
         ("/saksbehandling/saker/{reference}", "sak.html"),
+        (SignInPath, SignInPage),
     ];
+
+    /// <summary>
+    /// Sign-in before sending: in Development a chooser that fetches a token from /dev/token; elsewhere a
+    /// redirect to App Service authentication, which signs in and comes back to the page.
+    /// </summary>
+    public const string SignInPath = "/logg-inn";
+
+    const string SignInPage = "logg-inn.html";
 
     /// <summary>Maps the applicant's pages and their assets.</summary>
     public static IEndpointRouteBuilder MapApplicantPages(this IEndpointRouteBuilder app)
@@ -68,6 +79,12 @@ public static class ApplicantPages
     public static IResult Serve(HttpContext context, string file)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (file == SignInPage && context.RequestServices?.GetService<IHostEnvironment>()?.IsDevelopment() != true)
+        {
+            string back = context.Request.Query["tilbake"].FirstOrDefault() is { } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal) ? path : "/";
+            return TypedResults.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(back));
+        }
+
         if (!Files.TryGetValue(file, out byte[]? content) || !ContentTypes.TryGetValue(Path.GetExtension(file), out string? contentType))
         {
             return PageNotFound();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tilskudd.Api.Cases;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Time;
 using Tilskudd.Infrastructure.Payouts;
 
@@ -11,16 +12,16 @@ namespace Tilskudd.Api.Payouts;
 
 /// <summary>
 /// The kommune's finance system's side of payouts: the day's payment file (pain.001 XML or CSV) and the import of
-/// its confirmation (pain.002 XML or CSV), for caseworkers and decision makers (administrators once sign-in has them).
+/// its confirmation (pain.002 XML or CSV), each the kommune's own, for its caseworkers and decision makers.
 /// </summary>
 public static class PayoutsApi
 {
     public static async Task<IResult> GetPaymentFile(
-        string day, HttpRequest request, PaymentFiles files, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
+        string kommune, string day, HttpRequest request, PaymentFiles files, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(files);
-        if (CaseReads.CaseworkerOrProblem(request) is { } refused)
+        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetPaymentFile, cancellationToken, kommune: kommune)).Refusal is { } refused)
         {
             return refused;
         }
@@ -36,7 +37,7 @@ public static class PayoutsApi
             return Problems.Conflict("Dagen er ikke kommet", $"Betalingsfilen for {date:yyyy-MM-dd} kan lages fra og med den dagen.", "payment-day-in-future");
         }
 
-        var file = await files.ForDayAsync(date, cancellationToken);
+        var file = await files.ForDayAsync(kommune, date, cancellationToken);
         var debtors = await DebtorsAsync(file, rounds, cancellationToken);
         bool csv = string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase);
         return csv
@@ -44,11 +45,11 @@ public static class PayoutsApi
             : Results.File(Pain001.ToUtf8(Pain001.Write(file, r => debtors[r], "Tilskudd")), "application/xml", $"{file.FileId}.xml");
     }
 
-    public static async Task<IResult> ImportPaymentConfirmation(HttpRequest request, PaymentFiles files, CancellationToken cancellationToken)
+    public static async Task<IResult> ImportPaymentConfirmation(string kommune, HttpRequest request, PaymentFiles files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(files);
-        if (CaseReads.CaseworkerOrProblem(request) is { } refused)
+        if ((await RouteAccess.CheckAsync(request, ApiRoutes.ImportPaymentConfirmation, cancellationToken, kommune: kommune)).Refusal is { } refused)
         {
             return refused;
         }
@@ -65,7 +66,7 @@ public static class PayoutsApi
             return Problems.BadRequest("Kunne ikke lese bekreftelsen", "Send pain.002 (XML) eller CSV med kolonnene Betalingsid og Status.", "payment-confirmation-unreadable");
         }
 
-        var result = await files.ImportAsync(confirmations, cancellationToken);
+        var result = await files.ImportAsync(kommune, confirmations, cancellationToken);
         return TypedResults.Ok(result);
     }
 

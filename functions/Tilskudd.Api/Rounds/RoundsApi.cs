@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Tilskudd.Api.Http;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Infrastructure.Storage;
 
@@ -31,6 +32,13 @@ public static class RoundsApi
     /// </summary>
     public static async Task<IResult> OpenRound(HttpRequest request, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.OpenRound, cancellationToken);
+        if (admission.Admitted is not { Principal: { } administrator })
+        {
+            return admission.Refusal!;
+        }
+
         OpenRoundRequest? body = null;
         try
         {
@@ -46,6 +54,12 @@ public static class RoundsApi
             {
                 ["schemeId"] = ["Oppgi ordningen (for eksempel «alta» eller «oslo») og et tildelingsår mellom 2000 og 2100, som JSON: {\"schemeId\": \"alta\", \"grantYear\": 2028}."],
             });
+        }
+
+        if (RoundCatalog.SchemeIds.Contains(body.SchemeId, StringComparer.OrdinalIgnoreCase)
+            && RoundCatalog.ForYear(body.SchemeId.ToLowerInvariant(), body.GrantYear).Owner is { } owner && !administrator.WorksFor(owner.KommuneNumber))
+        {
+            return AccessProblems.Forbidden(Access.Administrator);
         }
 
         var result = await rounds.OpenAsync(body.SchemeId, body.GrantYear, cancellationToken);

@@ -155,7 +155,7 @@ public static partial class CaseDecider
     }
 
     static DomainError? OnMakeDecision(Change change, MakeDecision c) =>
-        OnlyTheDecisionMakerDecides(c.By) ?? Decision(change, c.By, c.Outcome, c.Amount, c.Reasons);
+        OnlyTheDecisionMakerDecides(c.By) ?? TheAssessorDoesNotDecide(change.State, c.By) ?? Decision(change, c.By, c.Outcome, c.Amount, c.Reasons);
 
     /// <summary>A decision, first or changed after an appeal: checked against every decision rule, and the pot adjusted.</summary>
     static DomainError? Decision(Change change, Actor by, DecisionOutcome outcome, long amount, IReadOnlyList<string> reasons)

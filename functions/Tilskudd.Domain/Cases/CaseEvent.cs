@@ -43,6 +43,13 @@ public abstract record CaseEvent
     public Actor By { get; }
 
     public DateTimeOffset At { get; }
+
+    /// <summary>
+    /// The kommune's own working notes, not shown to the applicant in the case's timeline: the assessment
+    /// (innstillingen) before the vedtak, an organinternt dokument (offentleglova § 14, forvaltningsloven § 18 a) whose
+    /// outcome the applicant reads in the vedtak, and the reminders the case sends its caseworkers.
+    /// </summary>
+    public bool IsKommuneInternal => this is CaseAssessed or CaseworkersReminded;
 }
 
 /// <param name="ReviewReminderDueAt">When caseworkers are reminded if the case is not yet assessed (round deadline + N working days, office hours).</param>

@@ -23,6 +23,15 @@ public static class CaseRules
     public static DomainError? OnlyTheDecisionMakerDecides(Actor by) =>
         by.Role == ActorRole.DecisionMaker ? null : new("only-decision-maker", "Bare beslutteren kan fatte vedtak.");
 
+    /// <summary>
+    /// Separation of duties: the person who assessed the application does not also decide it, even when they
+    /// hold both roles ("Velferdsetaten … gir en anbefaling … Byråden fatter vedtak").
+    /// </summary>
+    public static DomainError? TheAssessorDoesNotDecide(CaseState state, Actor by) =>
+        state?.Assessment?.By.Id is { } assessor && by is not null && string.Equals(assessor, by.Id, StringComparison.Ordinal)
+            ? new("only-someone-other-than-the-assessor", "Den som vurderte søknaden, kan ikke også fatte vedtaket.")
+            : null;
+
     public static DomainError? RegisterFactsComeFromTheSystem(Actor by) =>
         by.Role == ActorRole.System ? null : new("only-system", "Registeropplysninger hentes av systemet.");
 

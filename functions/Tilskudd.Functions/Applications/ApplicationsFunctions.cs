@@ -17,7 +17,7 @@ public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService i
     [Function(nameof(ApiRoutes.CheckApplication))]
     public Task<IResult> CheckApplication(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications/validation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        ApplicationCheck.CheckApplication(id, request, rounds, time, cancellationToken);
+        ApplicationCheck.CheckApplication(id, request, time, cancellationToken);
 
     [Function(nameof(ApiRoutes.SubmitApplication))]
     public Task<IResult> SubmitApplication(
@@ -25,9 +25,20 @@ public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService i
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
         ApplicationsApi.SubmitApplication(id, request, rounds, intake, engine, time, cancellationToken);
 
+    [Function(nameof(ApiRoutes.ListMyApplications))]
+    public Task<IResult> ListMyApplications(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications")] HttpRequest request, CancellationToken cancellationToken) =>
+        ApplicationsApi.ListMyApplications(request, applications, cancellationToken);
+
     [Function(nameof(ApiRoutes.GetApplication))]
-    public Task<IResult> GetApplication(
+    public static Task<IResult> GetApplication(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}")] HttpRequest request, string reference,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        ApplicationsApi.GetApplication(reference, request, applications, engine, cancellationToken);
+        ApplicationsApi.GetApplication(reference, request, engine, cancellationToken);
+
+    [Function(nameof(ApiRoutes.EraseApplication))]
+    public static Task<IResult> EraseApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{reference}/erasure")] HttpRequest request, string reference,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        Erasure.EraseApplication(reference, request, engine, cancellationToken);
 }

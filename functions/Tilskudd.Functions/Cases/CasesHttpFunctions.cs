@@ -135,7 +135,7 @@ public sealed class CasesHttpFunctions(
     public Task<IResult> GetAttachmentLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}/attachments/{name}")] HttpRequest request, string reference, string name,
         CancellationToken cancellationToken) =>
-        CaseReads.GetAttachmentLink(reference, name, request, applications, links, cancellationToken);
+        CaseReads.GetAttachmentLink(reference, name, request, links, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetDecisionMeeting))]
     public Task<IResult> GetDecisionMeeting(

@@ -12,11 +12,11 @@ public sealed class PayoutsFunctions(PaymentFiles files, RoundDirectory rounds, 
 {
     [Function(nameof(ApiRoutes.GetPaymentFile))]
     public Task<IResult> GetPaymentFile(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "payouts/{day}")] HttpRequest request, string day, CancellationToken cancellationToken) =>
-        PayoutsApi.GetPaymentFile(day, request, files, rounds, time, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kommuner/{kommune}/payouts/{day}")] HttpRequest request, string kommune, string day, CancellationToken cancellationToken) =>
+        PayoutsApi.GetPaymentFile(kommune, day, request, files, rounds, time, cancellationToken);
 
     [Function(nameof(ApiRoutes.ImportPaymentConfirmation))]
     public Task<IResult> ImportPaymentConfirmation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payouts/confirmations")] HttpRequest request, CancellationToken cancellationToken) =>
-        PayoutsApi.ImportPaymentConfirmation(request, files, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kommuner/{kommune}/payouts/confirmations")] HttpRequest request, string kommune, CancellationToken cancellationToken) =>
+        PayoutsApi.ImportPaymentConfirmation(kommune, request, files, cancellationToken);
 }

@@ -22,6 +22,8 @@ public sealed class ApplicationStore(StorageClients storage)
         var row = new TableEntity(application.RoundId, application.Reference)
         {
             ["OrganisationNumber"] = application.Form.Organisation?.Number,
+            ["Organisation"] = Digits(application.Form.Organisation?.Number),
+            ["SubmittedBy"] = application.SubmittedBy,
             ["AmountAppliedFor"] = application.Form.AmountAppliedFor,
             ["SubmittedAt"] = application.SubmittedAt,
             ["Kind"] = application.Form.Kind.ToString(),
@@ -43,5 +45,37 @@ public sealed class ApplicationStore(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// The applications of these organisations (by number) and those <paramref name="submittedBy"/> sent, every round,
+    /// newest first: "Mine søknader". One query over the applications table, which holds a row per application.
+    /// </summary>
+    public async Task<IReadOnlyList<ApplicationListing>> ListForAsync(IReadOnlyList<string> organisations, string? submittedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
+        var conditions = organisations.Select(o => TableClient.CreateQueryFilter($"Organisation eq {Digits(o)}")).ToList();
+        if (submittedBy is not null)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"SubmittedBy eq {submittedBy}"));
+        }
+
+        var found = new List<ApplicationListing>();
+        if (conditions.Count == 0)
+        {
+            return found;
+        }
+
+        var rows = storage.Table(StorageNames.ApplicationsTable).QueryAsync<TableEntity>(
+            string.Join(" or ", conditions.Select(c => $"({c})")), select: ["PartitionKey", "RowKey", "OrganisationNumber", "AmountAppliedFor", "SubmittedAt"], cancellationToken: cancellationToken);
+        await foreach (var row in rows)
+        {
+            found.Add(new ApplicationListing(row.RowKey, row.PartitionKey, row.GetString("OrganisationNumber"), row.GetInt64("AmountAppliedFor") ?? 0, row.GetDateTimeOffset("SubmittedAt")));
+        }
+
+        return [.. found.OrderByDescending(a => a.SubmittedAt)];
+    }
+
     static string BlobNameFor(string reference) => $"{reference.ToUpperInvariant()}.json";
+
+    /// <summary>An organisation number as its nine digits, however it was typed ("912 345 688").</summary>
+    static string? Digits(string? number) => number is null ? null : new string([.. number.Where(char.IsAsciiDigit)]);
 }

@@ -7,8 +7,9 @@ using Tilskudd.Infrastructure.Storage;
 namespace Tilskudd.Infrastructure.Payouts;
 
 /// <summary>
-/// The daily payment file for the kommune's finance system, and the import of its confirmation.
-/// The first request for a day's file makes it: every registered tranche due on or before that day is claimed
+/// The daily payment file for a kommune's finance system, and the import of its confirmation; each kommune's
+/// file holds only the tranches of its own rounds, since it pays them from its own account.
+/// The first request for a day's file makes it: every registered tranche of the kommune due on or before that day is claimed
 /// for the file (a conditional update on its row, so a tranche is claimed once), and from then on the day's file
 /// is exactly the tranches claimed for it. A tranche in a file is never claimed again, so it is never in the
 /// next file: it is paid once. Tranches registered after the day's file was made go into the next day's file.
@@ -19,17 +20,17 @@ public sealed class PaymentFiles(StorageClients storage, ApplicationStore applic
 
     TableClient Payouts => storage.Table(StorageNames.PayoutsTable);
 
-    public static string FileIdOf(DateOnly day) => $"TILSKUDD-{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+    public static string FileIdOf(string kommuneNumber, DateOnly day) => $"TILSKUDD-{kommuneNumber}-{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
 
-    /// <summary>The day's file, made on the first request for it.</summary>
-    public async Task<PaymentFile> ForDayAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>The kommune's file for the day, made on the first request for it.</summary>
+    public async Task<PaymentFile> ForDayAsync(string kommuneNumber, DateOnly day, CancellationToken cancellationToken)
     {
-        string fileId = FileIdOf(day);
+        string fileId = FileIdOf(kommuneNumber, day);
         var createdAt = time.GetUtcNow();
         try
         {
             await Payouts.AddEntityAsync(new TableEntity(FilesPartition, fileId) { ["CreatedAt"] = createdAt }, cancellationToken);
-            await ClaimDueTranchesAsync(day, fileId, cancellationToken);
+            await ClaimDueTranchesAsync(kommuneNumber, day, fileId, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -58,10 +59,11 @@ public sealed class PaymentFiles(StorageClients storage, ApplicationStore applic
     }
 
     /// <summary>
-    /// Marks the tranches the finance system reports: paid (ACSC/ACCC, "betalt") or rejected (RJCT, "avvist").
-    /// Only a tranche in a payment file can be confirmed; importing the same confirmation again changes nothing.
+    /// Marks the tranches the kommune's finance system reports: paid (ACSC/ACCC, "betalt") or rejected (RJCT, "avvist").
+    /// Only a tranche in one of the kommune's payment files can be confirmed (another kommune's is named unknown);
+    /// importing the same confirmation again changes nothing.
     /// </summary>
-    public async Task<ConfirmationResult> ImportAsync(IReadOnlyList<PaymentConfirmation> confirmations, CancellationToken cancellationToken)
+    public async Task<ConfirmationResult> ImportAsync(string kommuneNumber, IReadOnlyList<PaymentConfirmation> confirmations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(confirmations);
         int paid = 0, rejected = 0;
@@ -74,7 +76,7 @@ public sealed class PaymentFiles(StorageClients storage, ApplicationStore applic
                 row = found;
             }
 
-            if (row is null || row.PartitionKey == FilesPartition || row.GetString("FileId") is null)
+            if (row is null || row.PartitionKey == FilesPartition || row.GetString("FileId") is null || !IsOf(kommuneNumber, row))
             {
                 unknown.Add(confirmation.EndToEndId);
                 continue;
@@ -89,14 +91,18 @@ public sealed class PaymentFiles(StorageClients storage, ApplicationStore applic
         return new ConfirmationResult(paid, rejected, unknown);
     }
 
-    async Task ClaimDueTranchesAsync(DateOnly day, string fileId, CancellationToken cancellationToken)
+    /// <summary>The payout row (partition: its round) is a tranche of one of the kommune's rounds.</summary>
+    static bool IsOf(string kommuneNumber, TableEntity row) =>
+        Domain.Rounds.RoundCatalog.ById(row.PartitionKey)?.Owner.KommuneNumber == kommuneNumber;
+
+    async Task ClaimDueTranchesAsync(string kommuneNumber, DateOnly day, string fileId, CancellationToken cancellationToken)
     {
         string dueBy = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await foreach (var row in Payouts.QueryAsync<TableEntity>(r => r.GetString("Status") == nameof(PayoutStatus.Registered), cancellationToken: cancellationToken))
         {
             // Not due yet; or no valid account to pay to (an application from before the form asked for it):
             // it stays registered, in no file, until a caseworker has the account.
-            if (string.CompareOrdinal(row.GetString("DueOn"), dueBy) > 0 || !await HasAccountAsync(row.GetString("Reference"), cancellationToken))
+            if (!IsOf(kommuneNumber, row) || string.CompareOrdinal(row.GetString("DueOn"), dueBy) > 0 || !await HasAccountAsync(row.GetString("Reference"), cancellationToken))
             {
                 continue;
             }

@@ -13,13 +13,14 @@ public static class StorageNames
     public const string CaseEventsTable = "caseevents";
     public const string PayoutsTable = "payouts";
     public const string CaseworkerInboxTable = "caseworkerinbox";
+    public const string CaseReadsTable = "casereads";
 
     public const string AttachmentsContainer = "attachments";
     public const string ApplicationsContainer = "applications";
     public const string LettersContainer = "letters";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable, CasesTable, CaseEventsTable, PayoutsTable, CaseworkerInboxTable];
+        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable, CasesTable, CaseEventsTable, PayoutsTable, CaseworkerInboxTable, CaseReadsTable];
 
     public static IReadOnlyList<string> Containers { get; } = [AttachmentsContainer, ApplicationsContainer, LettersContainer];
 }

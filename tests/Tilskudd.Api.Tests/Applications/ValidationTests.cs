@@ -18,7 +18,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var _ = await http.PostAsJsonAsync("/api/rounds", new { schemeId = "alta", grantYear = 2031 }, TestContext.Current.CancellationToken);
+        using var _ = await http.PostJsonAsAdministratorAsync("/api/rounds", new { schemeId = "alta", grantYear = 2031 });
         category = await http.BudgetCategoryAsync(RoundId);
     }
 
@@ -62,7 +62,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
             ["files"] = new JsonArray([.. application.Files.Select(f => (JsonNode)new JsonObject { ["kind"] = f.Part, ["fileName"] = f.FileName, ["length"] = f.Bytes.Length })]),
         };
 
-        using var checkedDraft = await http.PostAsJsonAsync($"/api/rounds/{RoundId}/applications/validation", draft, TestContext.Current.CancellationToken);
+        using var checkedDraft = await http.PostJsonAsApplicantAsync($"/api/rounds/{RoundId}/applications/validation", draft);
         var check = await checkedDraft.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
         var (_, problem) = await http.SubmitAsync(RoundId, application);
 
@@ -82,7 +82,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
             ["files"] = new JsonArray([.. application.Files.Select(f => (JsonNode)new JsonObject { ["kind"] = f.Part, ["fileName"] = f.FileName, ["length"] = f.Bytes.Length })]),
         };
 
-        using var checkedDraft = await http.PostAsJsonAsync($"/api/rounds/{RoundId}/applications/validation", draft, TestContext.Current.CancellationToken);
+        using var checkedDraft = await http.PostJsonAsApplicantAsync($"/api/rounds/{RoundId}/applications/validation", draft);
         var check = await checkedDraft.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, checkedDraft.StatusCode);
@@ -127,7 +127,8 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_form_that_is_not_multipart_is_refused_in_Norwegian()
     {
-        using var response = await http.PostAsJsonAsync($"/api/rounds/{RoundId}/applications", new { organisation = "x" }, TestContext.Current.CancellationToken);
+        using var response = await DevSignIn.SendAsync(
+            http, () => new HttpRequestMessage(HttpMethod.Post, $"/api/rounds/{RoundId}/applications") { Content = JsonContent.Create(new { organisation = "x" }) }, DevSignIn.Applicant);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -6,54 +6,46 @@ using Tilskudd.Api.Tests.Fixtures;
 
 namespace Tilskudd.Api.Tests.Cases;
 
-/// <summary>Case commands and reads over HTTP, as an organisation or a caseworker sends them.</summary>
+/// <summary>
+/// Case commands and reads over HTTP, as an organisation's applicant, a caseworker or a decision maker sends them:
+/// with a token from /dev/token (<see cref="DevSignIn"/>). "organisation" is the applicant who submitted through
+/// <see cref="TilskuddClient.SubmitAsync"/>; no role sends no token.
+/// </summary>
 static class CaseRequests
 {
     public const string Organisation = "organisation";
     public const string Caseworker = "caseworker";
+    public const string DecisionMaker = "decisionMaker";
 
+    /// <param name="user">The person's id ("sub"); null for the role's usual person (<see cref="DevSignIn.DefaultUser"/>).</param>
     public static async Task<(HttpResponseMessage Response, JsonObject Body)> SendAsync(
-        this HttpClient http, HttpMethod method, string path, string? role, string? user = "tester", JsonObject? json = null, string? idempotencyKey = null, HttpContent? content = null)
+        this HttpClient http, HttpMethod method, string path, string? role, string? user = null, JsonObject? json = null, string? idempotencyKey = null, HttpContent? content = null)
     {
-        using var message = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (role is not null)
+        var response = await DevSignIn.SendAsync(http, () =>
         {
-            message.Headers.Add("X-Tilskudd-Role", role);
-        }
+            var message = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (idempotencyKey is not null)
+            {
+                message.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
 
-        if (user is not null)
-        {
-            message.Headers.Add("X-Tilskudd-User", user);
-        }
-
-        if (idempotencyKey is not null)
-        {
-            message.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        message.Content = content ?? (json is null ? null : new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
-        var response = await http.SendAsync(message, TestContext.Current.CancellationToken);
+            message.Content = content ?? (json is null ? null : new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
+            return message;
+        }, role, user);
         string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response, body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject());
     }
 
     /// <summary>A request as the actor sends it, with the answer as it comes (a PDF, a spreadsheet, CSV or XML), for the caller to dispose.</summary>
-    public static async Task<HttpResponseMessage> SendAsActorAsync(this HttpClient http, HttpMethod method, string path, string role, string? body = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Add("X-Tilskudd-Role", role);
-        request.Headers.Add("X-Tilskudd-User", "tester");
-        if (body is not null)
+    public static Task<HttpResponseMessage> SendAsActorAsync(this HttpClient http, HttpMethod method, string path, string role, string? body = null) =>
+        DevSignIn.SendAsync(http, () => new HttpRequestMessage(method, new Uri(path, UriKind.Relative))
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "text/plain");
-        }
-
-        return await http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+            Content = body is null ? null : new StringContent(body, Encoding.UTF8, "text/plain"),
+        }, role);
 
     public static Task<(HttpResponseMessage Response, JsonObject Body)> PostAsync(
         this HttpClient http, string path, string? role, JsonObject? json = null, string? idempotencyKey = null, HttpContent? content = null) =>
-        http.SendAsync(HttpMethod.Post, path, role, "tester", json, idempotencyKey, content);
+        http.SendAsync(HttpMethod.Post, path, role, null, json, idempotencyKey, content);
 
     public static Task<(HttpResponseMessage Response, JsonObject Body)> ReadAsync(this HttpClient http, string path, string? role = Caseworker) =>
         http.SendAsync(HttpMethod.Get, path, role);

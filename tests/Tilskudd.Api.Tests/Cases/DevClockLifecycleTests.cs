@@ -30,6 +30,7 @@ public sealed class DevClockLifecycleTests(TilskuddFixture fixture)
         await AcceptedAsync(http, reference, "review", CaseRequests.Caseworker, []);
         var scores = new JsonArray([.. round["criteria"]!.AsArray().Select(c => (JsonNode)new JsonObject { ["code"] = c!["code"].Text(), ["score"] = 4, ["comment"] = "God" })]);
         await AcceptedAsync(http, reference, "assessment", CaseRequests.Caseworker, new JsonObject { ["scores"] = scores, ["exclusions"] = new JsonArray(), ["recommendedAmount"] = 45_000, ["comment"] = "Godt prosjekt." });
+        await TheAssessmentIsTheKommunesOwnNoteNotTheApplicantsTimelineAsync(http, reference);
         await AcceptedAsync(http, reference, "decision", "decisionMaker", new JsonObject { ["outcome"] = "granted", ["amount"] = 45_000, ["reasons"] = new JsonArray() });
         var awaiting = await http.WaitForStatusAsync(reference, s => s["status"].Text() == "AwaitingAcceptance", TimeSpan.FromSeconds(60));
         Assert.Equal("AwaitingAcceptance", awaiting["status"].Text());
@@ -49,12 +50,39 @@ public sealed class DevClockLifecycleTests(TilskuddFixture fixture)
         Assert.True(mails.Count >= 3, $"Expected the receipt, the decision letter and the payout notice for {reference}, got: {string.Join(", ", mails.Select(m => m["mailId"].Text()))}");
     }
 
+    /// <summary>The caseworkers see the assessment and who read the case; the applicant's timeline has neither.</summary>
+    static async Task TheAssessmentIsTheKommunesOwnNoteNotTheApplicantsTimelineAsync(HttpClient http, string reference)
+    {
+        var (asCaseworker, trail) = await http.ReadAsync($"/api/applications/{reference}/events", CaseRequests.Caseworker);
+        var (asApplicant, timeline) = await http.ReadAsync($"/api/applications/{reference}/events", CaseRequests.Organisation);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (asCaseworker.StatusCode, asApplicant.StatusCode));
+        Assert.Contains(trail["events"]!.AsArray(), e => e!["type"].Text() == "CaseAssessed");
+        Assert.NotEmpty(trail["reads"]!.AsArray());
+        Assert.Contains(timeline["events"]!.AsArray(), e => e!["type"].Text() == "ReviewStarted");
+        Assert.DoesNotContain(timeline["events"]!.AsArray(), e => e!["type"].Text() == "CaseAssessed");
+        Assert.Empty(timeline["reads"]!.AsArray());
+    }
+
     /// <summary>The vedtak and the tilskuddsbrev as PDF: listed for the case page, downloadable, and attached to their mails.</summary>
     static async Task TheDecisionLetterIsAPdfOnTheCasePageAndInTheMailAsync(HttpClient http, string reference)
     {
-        var (listed, body) = await http.ReadAsync($"/api/applications/{reference}/letters", CaseRequests.Organisation);
-        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
-        var letters = body["letters"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        // The case view says AwaitingAcceptance from the decision's first effect; the letters are rendered by the effects after it.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        List<JsonObject> letters;
+        while (true)
+        {
+            var (listed, body) = await http.ReadAsync($"/api/applications/{reference}/letters", CaseRequests.Organisation);
+            Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+            letters = [.. body["letters"]!.AsArray().Select(l => l!.AsObject())];
+            if (letters.Count >= 2 || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal(["Tilskuddsbrev", "Vedtak om tilskudd"], letters.Select(l => l["kind"].Text()).Order(StringComparer.Ordinal));
 
         var vedtak = letters.Single(l => l["kind"].Text() == "Vedtak om tilskudd");

@@ -4,12 +4,15 @@ using System.Text.Json.Nodes;
 
 namespace Tilskudd.Api.Tests.Fixtures;
 
-/// <summary>What the tests do over HTTP, as an organisation or a person reading the mail sink would.</summary>
+/// <summary>
+/// What the tests do over HTTP, as an applicant (signed in through /dev/token as <see cref="DevSignIn"/>'s
+/// private person, who sees the applications they sent) or a person reading the mail sink would.
+/// </summary>
 static class TilskuddClient
 {
     public static async Task<JsonObject> GetJsonAsync(this HttpClient http, string path)
     {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await DevSignIn.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), DevSignIn.Applicant);
         string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body)!.AsObject();
@@ -23,11 +26,22 @@ static class TilskuddClient
 
     public static async Task<(HttpResponseMessage Response, JsonObject Body)> SubmitAsync(this HttpClient http, string roundId, ApplicationRequest application)
     {
-        using var message = application.ToHttp(roundId);
-        var response = await http.SendAsync(message, TestContext.Current.CancellationToken);
+        var response = await DevSignIn.SendAsync(http, () => application.ToHttp(roundId), DevSignIn.Applicant);
         string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response, body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject());
     }
+
+    /// <summary>POST JSON as the applicant (the form's check of a draft).</summary>
+    public static Task<HttpResponseMessage> PostJsonAsApplicantAsync<T>(this HttpClient http, string path, T body) =>
+        DevSignIn.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) }, DevSignIn.Applicant);
+
+    /// <summary>POST as an administrator of Oslo and Alta (opening rounds).</summary>
+    public static Task<HttpResponseMessage> PostAsAdministratorAsync(this HttpClient http, string path, HttpContent content) =>
+        DevSignIn.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content }, "administrator");
+
+    /// <summary>POST JSON as an administrator of Oslo and Alta.</summary>
+    public static Task<HttpResponseMessage> PostJsonAsAdministratorAsync<T>(this HttpClient http, string path, T body) =>
+        http.PostAsAdministratorAsync(path, JsonContent.Create(body));
 
     /// <summary>The mails in the local SendGrid sink whose mail id is for this reference.</summary>
     public static async Task<List<JsonObject>> MailsForAsync(this HttpClient http, string reference)

@@ -49,8 +49,8 @@ public sealed class RoundsApiTests(TilskuddFixture fixture)
     [Fact]
     public async Task An_administrator_opens_a_round_of_a_scheme_for_a_given_year_once()
     {
-        using var first = await http.PostAsJsonAsync("/api/rounds", new { schemeId = "oslo", grantYear = 2029 }, TestContext.Current.CancellationToken);
-        using var again = await http.PostAsJsonAsync("/api/rounds", new { schemeId = "oslo", grantYear = 2029 }, TestContext.Current.CancellationToken);
+        using var first = await http.PostJsonAsAdministratorAsync("/api/rounds", new { schemeId = "oslo", grantYear = 2029 });
+        using var again = await http.PostJsonAsAdministratorAsync("/api/rounds", new { schemeId = "oslo", grantYear = 2029 });
         var round = await http.GetJsonAsync("/api/rounds/oslo-2029");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -62,7 +62,7 @@ public sealed class RoundsApiTests(TilskuddFixture fixture)
     [Fact]
     public async Task Opening_a_round_of_an_unknown_scheme_is_refused()
     {
-        using var response = await http.PostAsJsonAsync("/api/rounds", new { schemeId = "bodo", grantYear = 2027 }, TestContext.Current.CancellationToken);
+        using var response = await http.PostJsonAsAdministratorAsync("/api/rounds", new { schemeId = "bodo", grantYear = 2027 });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -72,7 +72,7 @@ public sealed class RoundsApiTests(TilskuddFixture fixture)
     public async Task Opening_a_round_with_a_broken_body_is_refused_with_the_field_named()
     {
         using var content = new StringContent("{ schemeId: ", System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri("/api/rounds", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        using var response = await http.PostAsAdministratorAsync("/api/rounds", content);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -199,6 +199,19 @@ public class SeedRuleTests
     }
 
     [Fact]
+    public void TheAssessorDoesNotDecide_even_when_they_are_also_a_decision_maker()
+    {
+        var spec = new CaseSpec(Oslo2021).Assessed();
+        var assessorAsDecisionMaker = new Actor(ActorRole.DecisionMaker, Caseworker.Id);
+
+        var refused = spec.When(new MakeDecision(assessorAsDecisionMaker, DecisionOutcome.Granted, 50_000, []), Oslo(2021, 1, 14));
+        var decided = spec.When(new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 50_000, []), Oslo(2021, 1, 14));
+
+        Assert.Equal("only-someone-other-than-the-assessor", refused.Error?.Code);
+        Assert.True(decided.IsAccepted);
+    }
+
+    [Fact]
     public void Grant_is_never_above_the_amount_applied_for()
     {
         var spec = new CaseSpec(Alta2024).Assessed(50_000);

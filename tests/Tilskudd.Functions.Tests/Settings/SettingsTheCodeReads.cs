@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Tilskudd.Api.Security;
 using Tilskudd.Infrastructure.Mail;
 using Tilskudd.Infrastructure.Registers;
 using Tilskudd.Infrastructure.Storage;
@@ -15,7 +16,7 @@ namespace Tilskudd.Functions.Tests.Settings;
 public static partial class SettingsTheCodeReads
 {
     /// <summary>The option classes <c>TilskuddApi.AddTilskudd</c> binds from configuration.</summary>
-    static readonly (string Section, Type Type)[] BoundOptions = [(StorageOptions.Section, typeof(StorageOptions)), (MailOptions.Section, typeof(MailOptions)), (RegistersOptions.Section, typeof(RegistersOptions))];
+    static readonly (string Section, Type Type)[] BoundOptions = [(StorageOptions.Section, typeof(StorageOptions)), (MailOptions.Section, typeof(MailOptions)), (RegistersOptions.Section, typeof(RegistersOptions)), (SignInOptions.Section, typeof(SignInOptions)), (RateLimitOptions.Section, typeof(RateLimitOptions))];
 
     /// <summary>Read by the Functions runtime itself, whatever the app.</summary>
     public static IReadOnlyList<string> Runtime { get; } =

@@ -50,18 +50,56 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Who uses the pages from now on in this tab. The only place tests say it: until sign-in lands, the pages send
-    /// sessionStorage["tilskudd.devActor"] ({role, user}) as the Api's development headers; then this sets the token.
+    /// Who uses the pages from now on in this tab: a token from the host's /dev/token in sessionStorage, as the
+    /// /logg-inn page keeps it. "organisation" is an applicant acting for <paramref name="organisationNumber"/>;
+    /// caseworkers and decision makers work for Oslo and Alta.
     /// </summary>
-    public async Task ActAsAsync(string role, string user)
+    public async Task ActAsAsync(string role, string user, string organisationNumber = ApplicationSteps.ValidOrganisationNumber)
     {
         if (!Page.Url.StartsWith("http", StringComparison.Ordinal))
         {
             await Page.GotoAsync("/ressurser/tilskudd.css");
         }
 
-        await Page.EvaluateAsync("([role, user]) => sessionStorage.setItem('tilskudd.devActor', JSON.stringify({ role, user }))", new[] { role, user });
+        string query = role == "organisation"
+            ? $"role=applicant&user={Uri.EscapeDataString(user)}&org={organisationNumber}"
+            : $"role={Uri.EscapeDataString(role)}&user={Uri.EscapeDataString(user)}&kommune=0301,5603";
+        string token = await Page.EvaluateAsync<string>(
+            "async query => { const r = await fetch('/dev/token?' + query); if (!r.ok) throw new Error('GET /dev/token: ' + r.status); return (await r.json()).token; }",
+            query);
+        await Page.EvaluateAsync("token => sessionStorage.setItem('tilskudd.token', token)", token);
     }
+
+    /// <summary>
+    /// Signs in on /logg-inn (the development chooser): on behalf of <paramref name="organisationNumber"/>, or as a
+    /// private person when null; the token stays in this page's sessionStorage. Ends on the front page.
+    /// </summary>
+    public async Task SignInAsync(string? organisationNumber = null)
+    {
+        await Page.GotoAsync("/logg-inn?tilbake=/");
+        await FillSignInAsync(organisationNumber);
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await WaitUntilDrawnAsync();
+    }
+
+    /// <summary>Fills and sends the sign-in page the browser is on.</summary>
+    public async Task FillSignInAsync(string? organisationNumber)
+    {
+        if (organisationNumber is null)
+        {
+            await Page.Locator("#som-privat").CheckAsync();
+        }
+        else
+        {
+            await Page.Locator("#org").FillAsync(organisationNumber);
+        }
+
+        await Page.Locator("#navn").FillAsync("Kari Testesen");
+        await Page.Locator("#logg-inn").ClickAsync();
+    }
+
+    /// <summary>The token the pages keep in sessionStorage, to read the Api as the same person.</summary>
+    public Task<string> TokenAsync() => Page.EvaluateAsync<string>("() => sessionStorage.getItem('tilskudd.token') ?? ''");
 
     public Task WaitUntilDrawnAsync() => Page.Locator("main[aria-busy='false']").WaitForAsync();
 

@@ -24,6 +24,13 @@ public sealed partial class ApplyTests(WebFixture web)
         await Expect(page["main"]).ToContainTextAsync("Fra kr 10 000 til kr 1 000 000");
         await page.CheckAsync("runde-alta-2027");
         await page.Page.GetByRole(AriaRole.Link, new() { Name = "Søk nå" }).First.ClickAsync();
+
+        // Not signed in: the form sends the applicant to sign in first, and takes them back.
+        await page.Page.WaitForURLAsync(new Regex("/logg-inn\\?tilbake=%2Frunder%2Falta-2027%2Fsok$"));
+        await Expect(page["h1"]).ToHaveTextAsync("Logg inn for å sende søknaden");
+        await page.CheckAsync("logg-inn");
+        await page.FillSignInAsync(ValidOrganisationNumber);
+        await page.Page.WaitForURLAsync(new Regex("/runder/alta-2027/sok$"));
         await page.WaitUntilDrawnAsync();
         await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 1 av 7: Organisasjonen");
         await page.CheckAsync("sok-steg-1");
@@ -93,7 +100,13 @@ public sealed partial class ApplyTests(WebFixture web)
         await Expect(page["#status"]).ToContainTextAsync("kr 45 000");
         await page.CheckAsync("kvittering");
 
-        var application = await web.Http.GetFromJsonAsync<JsonObject>($"/api/applications/{reference}", TestContext.Current.CancellationToken);
+        // The receipt page read the application with the applicant's token; so does this, and without one it is 401.
+        using var anonymous = await web.Http.GetAsync(new Uri($"/api/applications/{reference}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{reference}");
+        read.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await page.TokenAsync());
+        using var answer = await web.Http.SendAsync(read, TestContext.Current.CancellationToken);
+        var application = await answer.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
         Assert.Equal("912345688", application!["organisation"]!["number"]!.GetValue<string>().Replace(" ", "", StringComparison.Ordinal));
         Assert.Equal(["budget", "skatteattest"], application["attachments"]!.AsArray().Select(a => a!["kind"]!.GetValue<string>()).Order());
 

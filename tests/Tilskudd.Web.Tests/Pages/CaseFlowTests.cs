@@ -31,14 +31,15 @@ public sealed partial class CaseFlowTests(WebFixture web)
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         await using var page = await web.NewPageAsync(host.BaseAddress);
 
-        // The organisation applies, with the budget and the tax certificate attached.
+        // The organisation applies, signed in for Nordlys, with the budget and the tax certificate attached.
+        await page.ActAsAsync("organisation", "kari-eksempel");
         await page.GoAsync("/runder/alta-2027/sok");
         await FillToSummaryAsync(page, ContactEmail);
         await page["#neste"].ClickAsync();
         await page.Page.WaitForURLAsync(new Regex("/kvittering/ALT-2027-\\d{4}$"));
         await page.WaitUntilDrawnAsync();
         string reference = (await page["#referanse"].TextContentAsync())!.Trim();
-        await WaitForStatusAsync(http, reference, "WaitingForDeadline");
+        await WaitForStatusAsync(http, reference, "WaitingForDeadline", await page.TokenAsync());
 
         // Past the deadline (15 April 2027): a Tuesday morning in office hours.
         using (var moved = await http.PostAsJsonAsync("/dev/clock", new { moveTo = "2027-04-20T10:00:00+02:00" }, Ct))
@@ -141,7 +142,7 @@ public sealed partial class CaseFlowTests(WebFixture web)
         Assert.Contains("Nordlys Flerkulturelle Forening", sheet, StringComparison.Ordinal);
         await page["#innvilg-valgte"].ClickAsync();
         await Expect(page["#resultat"]).ToContainTextAsync("1 vedtak fattet.", new() { Timeout = 30_000 });
-        await WaitForStatusAsync(http, reference, "AwaitingAcceptance");
+        await WaitForStatusAsync(http, reference, "AwaitingAcceptance", await page.TokenAsync());
 
         // The overview now shows the grant against the pot, per delmål (A) and over time.
         await page.GoAsync("/saksbehandling/runder/alta-2027");
@@ -163,6 +164,14 @@ public sealed partial class CaseFlowTests(WebFixture web)
         await Expect(card).ToContainTextAsync("Vilkårene er akseptert.", new() { Timeout = 30_000 });
         await Expect(card).ToContainTextAsync("Vilkårene ble akseptert");
 
+        // Someone else of the organisation, in another browser that never saw the reference, finds it in Mine søknader.
+        await using (var colleague = await web.NewPageAsync(host.BaseAddress))
+        {
+            await colleague.ActAsAsync("organisation", "ola-eksempel");
+            await colleague.GoAsync("/mine-soknader");
+            await Expect(colleague[$"#soknad-{reference}"]).ToContainTextAsync("Vilkårene ble akseptert");
+        }
+
         // The mails: the receipt, the information request and the decision letter to the contact person.
         await page.Page.GotoAsync("/dev/mail");
         await Expect(page["body"]).ToContainTextAsync(reference);
@@ -176,12 +185,16 @@ public sealed partial class CaseFlowTests(WebFixture web)
         Assert.Contains(mails, m => m["text"]!.GetValue<string>().Contains("Hvor mange deltakere venter dere hver kveld?", StringComparison.Ordinal));
     }
 
-    static async Task WaitForStatusAsync(HttpClient http, string reference, string status)
+    /// <param name="token">The applicant's sign-in, as the pages keep it.</param>
+    static async Task WaitForStatusAsync(HttpClient http, string reference, string status, string token)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            var application = await http.GetFromJsonAsync<JsonObject>($"/api/applications/{reference}", Ct);
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{reference}");
+            read.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var answer = await http.SendAsync(read, Ct);
+            var application = await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>(Ct);
             if (application!["status"]!.GetValue<string>() == status)
             {
                 return;

@@ -38,7 +38,7 @@ public sealed class DeskPageTests(WebFixture web)
     public async Task Mine_søknader_is_empty_until_an_application_is_sent_or_added()
     {
         await using var page = await web.NewPageAsync();
-        await page.ActAsAsync("organisation", "kari-eksempel");
+        await page.ActAsAsync("organisation", "kari-eksempel", organisationNumber: "922222223"); // an organisation no test applies for
         await page.GoAsync("/mine-soknader");
         await Expect(page["main"]).ToContainTextAsync("Ingen søknader å vise ennå.");
         await page["#ny-referanse"].FillAsync("alt-2027-9999");

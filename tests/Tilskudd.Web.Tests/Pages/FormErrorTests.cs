@@ -13,6 +13,7 @@ public sealed class FormErrorTests(WebFixture web)
     public async Task Wrong_org_number_shows_the_error_by_the_field_and_in_the_summary_whose_link_moves_focus_to_the_field()
     {
         await using var page = await web.NewPageAsync();
+        await page.SignInAsync();
         await page.GoAsync("/runder/alta-2027/sok");
 
         // Checked as typed: at nine digits the message appears by the field.
@@ -48,6 +49,7 @@ public sealed class FormErrorTests(WebFixture web)
         // application itself asks for 2 million where the Api allows 1 million.
         await page.Page.RouteAsync("**/api/rounds/alta-2027/applications/validation", route =>
             route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = """{"errors":{},"warnings":{}}""" }));
+        await page.SignInAsync();
         await page.GoAsync("/runder/alta-2027/sok");
         await FillToSummaryAsync(page, "per@nordlys.example.org", amountAppliedFor: "2 000 000", rent: "1 200 000", fees: "1 000 000");
         await page["#neste"].ClickAsync();
@@ -79,6 +81,7 @@ public sealed class FormErrorTests(WebFixture web)
             round["amounts"]!["maximum"] = 5_000_000;
             await route.FulfillAsync(new() { Response = response, Body = round.ToJsonString() });
         });
+        await page.SignInAsync();
         await page.GoAsync("/runder/alta-2027/sok");
         await OrganisationAsync(page);
         await NextAsync(page, 2);
@@ -99,6 +102,7 @@ public sealed class FormErrorTests(WebFixture web)
     public async Task The_draft_is_there_when_the_person_comes_back()
     {
         await using var page = await web.NewPageAsync();
+        await page.SignInAsync();
         await page.GoAsync("/runder/alta-2027/sok");
         await OrganisationAsync(page);
         await NextAsync(page, 2);
@@ -117,6 +121,7 @@ public sealed class FormErrorTests(WebFixture web)
     public async Task Operating_support_asks_for_paying_members_and_the_membership_list_and_a_private_person_for_the_organisations_email()
     {
         await using var page = await web.NewPageAsync();
+        await page.SignInAsync();
         await page.GoAsync("/runder/alta-2027/sok");
         await page["#soker-privat"].CheckAsync();
         await page["#org-nummer"].FillAsync(ValidOrganisationNumber);

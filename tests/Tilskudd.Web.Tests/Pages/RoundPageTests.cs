@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Playwright;
 using Tilskudd.Web.Tests.Fixtures;
 using static Microsoft.Playwright.Assertions;
 
@@ -43,11 +44,22 @@ public sealed class RoundPageTests(WebFixture web)
         await page.CheckAsync("runde-ukjent");
     }
 
+    [Fact]
+    public async Task A_receipt_opened_without_sign_in_asks_for_it()
+    {
+        await using var page = await web.NewPageAsync();
+        await page.GoAsync("/kvittering/ALT-2027-0001");
+        await Expect(page["h1"]).ToHaveTextAsync("Du må logge inn");
+        await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Logg inn", Exact = true })).ToHaveAttributeAsync("href", "/logg-inn?tilbake=%2Fkvittering%2FALT-2027-0001");
+        await page.CheckAsync("kvittering-logg-inn");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/runder/alta-2027")]
     [InlineData("/runder/alta-2027/sok")]
     [InlineData("/kvittering/ALT-2027-0001")]
+    [InlineData("/logg-inn")]
     [InlineData("/ressurser/sok.js")]
     public async Task Pages_are_served_with_security_headers(string path)
     {
@@ -64,7 +76,7 @@ public sealed class RoundPageTests(WebFixture web)
     [Fact]
     public async Task Pages_have_no_inline_script()
     {
-        foreach (string path in new[] { "/", "/runder/alta-2027", "/runder/alta-2027/sok", "/kvittering/ALT-2027-0001" })
+        foreach (string path in new[] { "/", "/runder/alta-2027", "/runder/alta-2027/sok", "/kvittering/ALT-2027-0001", "/logg-inn" })
         {
             string html = await web.Http.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
             Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)", html);

@@ -73,24 +73,35 @@ export class ApiError extends Error {
   }
 }
 
+/** Where the pages keep the sign-in token (the sign-in contract): for this tab only, gone when it closes. */
+export const tokenKey = 'tilskudd.token';
+
+export function signedIn() {
+  return Boolean(sessionStorage.getItem(tokenKey));
+}
+
+/** The headers every API call carries: JSON answers, and the bearer token when signed in. */
+export function apiHeaders(headers = {}) {
+  const token = sessionStorage.getItem(tokenKey);
+  return { Accept: 'application/json', ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+}
+
 /**
- * Every call a page makes to the Api goes through here, so who is asking is added in one place: the
- * signed-in user's token (sessionStorage "tilskudd.token") as a bearer token. Answers the Response;
- * a body that is not FormData is sent as JSON.
+ * Every call a page makes to the Api goes through here, so who is asking is added in one place (the upload,
+ * which needs progress, takes apiHeaders()). Answers the Response; a body that is not FormData is sent as JSON.
  */
 export async function api(url, { method = 'GET', body, headers = {} } = {}) {
-  const sent = { Accept: 'application/json', ...headers };
-  const token = sessionStorage.getItem('tilskudd.token');
-  if (token) {
-    sent.Authorization = `Bearer ${token}`;
-  } else if (sessionStorage.getItem('tilskudd.devActor')) {
-    // Until sign-in lands: the development actor {role, user} as the Api's X-Tilskudd-* headers. Delete at merge.
-    const actor = JSON.parse(sessionStorage.getItem('tilskudd.devActor'));
-    sent['X-Tilskudd-Role'] = actor.role;
-    sent['X-Tilskudd-User'] = actor.user;
-  }
-  if (body !== undefined && !(body instanceof FormData)) sent['Content-Type'] = 'application/json';
-  return fetch(url, { method, headers: sent, body: body === undefined || body instanceof FormData ? body : JSON.stringify(body) });
+  const json = body !== undefined && !(body instanceof FormData);
+  return fetch(url, {
+    method,
+    headers: apiHeaders(json ? { ...headers, 'Content-Type': 'application/json' } : headers),
+    body: json ? JSON.stringify(body) : body,
+  });
+}
+
+/** The sign-in page, coming back to this page afterwards. */
+export function signInUrl() {
+  return `/logg-inn?tilbake=${encodeURIComponent(location.pathname)}`;
 }
 
 export async function getJson(url) {
@@ -107,6 +118,16 @@ export function pathSegments() {
 
 /** Shows that a page could not load its data, in words and without colour alone. */
 export function showLoadError(main, error) {
+  if (error instanceof ApiError && error.status === 401) {
+    // A new tab, or the sign-in has run out: the token lives only as long as the tab.
+    fill(main,
+      el('h1', {}, 'Du må logge inn'),
+      el('p', {}, 'Logg inn for å se søknaden. Innloggingen gjelder bare i fanen du logget inn i.'),
+      el('p', {}, el('a', { href: signInUrl() }, 'Logg inn')));
+    document.title = 'Du må logge inn – Tilskudd';
+    main.setAttribute('aria-busy', 'false');
+    return;
+  }
   const notFound = error instanceof ApiError && error.status === 404;
   fill(main,
     el('h1', {}, notFound ? 'Fant ikke siden' : 'Noe gikk galt'),

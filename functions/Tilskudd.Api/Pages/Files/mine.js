@@ -2,7 +2,6 @@ import { el, fill, kroner, date, getJson, showLoadError } from './felles.js';
 import { signedInAs, command, outcomeView, timeline, remember, remembered } from './saksbehandling.js';
 
 const main = document.getElementById('innhold');
-const internalEvents = new Set(['CaseAssessed', 'CaseworkersReminded']);
 
 /** What is due from the organisation, with the action to do it right there. */
 function due(application, events, redraw) {
@@ -51,9 +50,8 @@ async function card(reference) {
   const item = el('li', { id: `soknad-${reference}` });
   async function redraw(done = '') {
     const application = await getJson(`/api/applications/${encodeURIComponent(reference)}`);
+    // The applicant's timeline: the Api leaves out the kommune's own working notes (the assessment before the vedtak).
     const trail = await getJson(`/api/applications/${encodeURIComponent(reference)}/events`).catch(() => ({ events: [] }));
-    // The caseworkers' own working notes (the assessment before the vedtak, reminders to them) are not the applicant's timeline.
-    trail.events = trail.events.filter(e => !internalEvents.has(e.type));
     const action = due(application, trail.events, redraw);
     fill(item,
       el('h2', {}, `${application.project ?? 'Søknad'} (${application.reference})`),
@@ -72,7 +70,10 @@ async function card(reference) {
 }
 
 async function draw() {
-  const references = remembered();
+  // The signed-in person's applications as the Api lists them (the organisation's, or a private person's own),
+  // and any reference this browser was given besides.
+  const listed = await getJson('/api/applications').then(body => body.items.map(i => i.reference)).catch(() => []);
+  const references = [...new Set([...listed, ...remembered()])];
   const addInput = el('input', { type: 'text', id: 'ny-referanse', className: 'middels', autocomplete: 'off' });
   const addForm = el('form', { novalidate: true, 'aria-labelledby': 'legg-til' },
     el('h2', { id: 'legg-til' }, 'Legg til en søknad'),

@@ -1,20 +1,17 @@
 // What the caseworker's pages and Mine søknader share: who is signed in, sending a case command and
 // waiting for its outcome, and the case's timeline in words.
-import { el, fill, kroner, date, dateTime, api, ApiError } from './felles.js';
+import { el, fill, kroner, date, dateTime, api, ApiError, tokenKey, signInUrl } from './felles.js';
 
-/** The roles of whoever uses the page: from the sign-in token's "roles" claim, else the development actor. */
+/** The roles of whoever uses the page: the sign-in token's "roles" claim (the Api checks the token itself). */
 export function currentRoles() {
-  const token = sessionStorage.getItem('tilskudd.token');
-  if (token) {
-    try {
-      const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-      return [claims.roles ?? []].flat();
-    } catch {
-      return [];
-    }
+  const token = sessionStorage.getItem(tokenKey);
+  if (!token) return [];
+  try {
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return [claims.roles ?? []].flat();
+  } catch {
+    return [];
   }
-  const actor = JSON.parse(sessionStorage.getItem('tilskudd.devActor') ?? 'null');
-  return actor ? [actor.role === 'organisation' ? 'applicant' : actor.role] : [];
 }
 
 /** Shows that the page needs a signed-in user with one of these roles; true when there is one. */
@@ -23,7 +20,7 @@ export function signedInAs(main, roles, what) {
   fill(main,
     el('h1', {}, 'Du må logge inn'),
     el('p', {}, `For å se ${what} må du være logget inn med riktig rolle.`),
-    el('p', {}, el('a', { href: '/logg-inn?tilbake=' + encodeURIComponent(location.pathname) }, 'Logg inn')));
+    el('p', {}, el('a', { href: signInUrl() }, 'Logg inn')));
   document.title = 'Du må logge inn – Tilskudd';
   main.setAttribute('aria-busy', 'false');
   return false;
@@ -32,8 +29,8 @@ export function signedInAs(main, roles, what) {
 const storageKey = 'tilskudd.mineSoknader';
 
 /**
- * The applications this browser has sent or been given (the receipt page remembers each reference). Once
- * sign-in gives the organisation numbers, the Api can list them instead.
+ * The applications this browser has sent or been given (the receipt page remembers each reference), beside the
+ * ones the Api lists for the signed-in person: a reference given by someone else can be added by hand.
  */
 export function remembered() {
   return JSON.parse(localStorage.getItem(storageKey) ?? '[]');

@@ -1,7 +1,7 @@
 // The application form in steps. The round's data (delmål, kinds, budget categories, intake
 // switches) shapes the form; regler.js checks each step with the Api's own messages; the Api's
 // 400 answer is mapped back to the same fields. The draft is kept in localStorage.
-import { el, fill, kroner, date, dateTime, megabytes, getJson, pathSegments, showLoadError } from './felles.js';
+import { el, fill, kroner, date, dateTime, megabytes, getJson, apiHeaders, signedIn, signInUrl, pathSegments, showLoadError } from './felles.js';
 import { typedErrors, checkWithApi, stepOf, organisationNumberError } from './regler.js';
 
 const main = document.getElementById('innhold');
@@ -339,6 +339,12 @@ function newKey() {
 
 function submit(application) {
   if (sending) return; // a second click while the first is on its way sends nothing
+  if (!signedIn()) {
+    // Sending needs a signed-in applicant; the draft is kept and the form comes back after sign-in.
+    saveDraft();
+    location.assign(signInUrl());
+    return;
+  }
   sending = true;
   idempotencyKey ??= newKey();
   const body = new FormData();
@@ -361,7 +367,7 @@ function submit(application) {
   const request = new XMLHttpRequest();
   request.open('POST', `/api/rounds/${encodeURIComponent(roundId)}/applications`);
   request.setRequestHeader('Idempotency-Key', idempotencyKey);
-  request.setRequestHeader('Accept', 'application/json');
+  for (const [name, value] of Object.entries(apiHeaders())) request.setRequestHeader(name, value);
   request.upload.addEventListener('progress', e => {
     if (!e.lengthComputable) return;
     const percent = Math.round(e.loaded * 100 / e.total);
@@ -377,6 +383,11 @@ function submit(application) {
       return;
     }
     finishSending();
+    if (request.status === 401) {
+      saveDraft();
+      location.assign(signInUrl());
+      return;
+    }
     if (request.status === 400 && answer?.errors) {
       idempotencyKey = null;
       showErrors(answer.errors);
@@ -520,6 +531,9 @@ try {
         el('p', {}, el('span', { className: 'merke stengt' }, 'Stengt')),
         el('p', {}, `Fristen for å søke på ${round.title} var ${date(round.applicationDeadline)}. Du kan ikke sende søknad på denne runden.`)),
       el('p', {}, el('a', { href: '/' }, 'Se ordningene som er åpne nå')));
+  } else if (!signedIn()) {
+    // Sending needs a signed-in applicant: sign in first, before anything is typed or attached.
+    location.replace(signInUrl());
   } else {
     buildFromRound();
     const draft = restoreDraft();

@@ -1,0 +1,104 @@
+using Azure.Storage.Blobs.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Tilskudd.Api.Http;
+using Tilskudd.Api.Security;
+using Tilskudd.Domain.Cases;
+using Tilskudd.Domain.Rounds;
+using Tilskudd.Domain.Text;
+using Tilskudd.Domain.Time;
+using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Storage;
+using Tilskudd.Workflow.Ports;
+
+namespace Tilskudd.Api.Applications;
+
+/// <summary>
+/// An administrator erases an application's personal data once it need not be kept: the contact person, e-mail
+/// addresses and phone, the free texts that may name people, who sent it, every attachment, and the case's engine
+/// history (which holds the mail addresses). Left for statistics: round, organisation number, kind, delmål,
+/// target groups, amounts and budget, and the case view's status and amounts.
+/// </summary>
+public static class Erasure
+{
+    static readonly string[] ErasedParts = ["kontaktperson", "e-postadresser", "telefon", "fritekster", "innsender", "vedlegg", "sakens historikk i motoren"];
+    static readonly string[] KeptParts = ["runde", "organisasjonsnummer", "søknadstype", "delmål", "målgrupper", "beløp", "budsjett", "status"];
+
+    /// <summary>Statuses a case never leaves.</summary>
+    static readonly CaseStatus[] Final = [CaseStatus.Closed, CaseStatus.Withdrawn, CaseStatus.Declined];
+
+    /// <summary>
+    /// The first day the application may be erased. Bokføringsloven § 13: accounting documentation is kept five
+    /// years after the end of the financial year; the grant's report and accounts come in the year after the grant
+    /// year, so five years after that year's end.
+    /// </summary>
+    public static DateOnly RetainedUntil(Round round) => new((round?.GrantYear ?? 0) + 7, 1, 1);
+
+    public static async Task<IResult> EraseApplication(string reference, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.EraseApplication, cancellationToken, reference: reference);
+        if (admission.Admitted is not { Application: { } application, Round: { } round })
+        {
+            return admission.Refusal ?? Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
+        }
+
+        var services = request.HttpContext.RequestServices;
+        var today = OsloTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (today < RetainedUntil(round))
+        {
+            return Problems.Conflict(
+                "Søknaden må fortsatt oppbevares",
+                $"Søknaden {application.Reference} kan slettes fra {NorwegianFormat.Date(RetainedUntil(round))}: regnskapsmateriale oppbevares i fem år (bokføringsloven § 13).",
+                "retention-not-over");
+        }
+
+        if (await services.GetRequiredService<ICaseViews>().FindAsync(round.Id, application.Reference, cancellationToken) is { Summary.Status: var status } && !Final.Contains(status))
+        {
+            return Problems.Conflict("Saken er ikke avsluttet", $"Saken {application.Reference} har status «{StatusNames.Of(status)}». Bare avsluttede saker kan slettes.", "case-open");
+        }
+
+        var storage = services.GetRequiredService<StorageClients>();
+        var attachments = storage.Container(StorageNames.AttachmentsContainer);
+        await foreach (var blob in attachments.GetBlobsAsync(new GetBlobsOptions { Prefix = application.Reference.ToUpperInvariant() + "/" }, cancellationToken))
+        {
+            await attachments.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+        }
+
+        await services.GetRequiredService<ApplicationStore>().SaveAsync(Anonymised(application), cancellationToken);
+        if (engine is not null && await engine.GetInstanceAsync(application.Reference, cancellationToken) is { } instance)
+        {
+            if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed))
+            {
+                await engine.TerminateInstanceAsync(application.Reference, cancellationToken);
+                await engine.WaitForInstanceCompletionAsync(application.Reference, cancellationToken);
+            }
+
+            await engine.PurgeInstanceAsync(application.Reference, null, cancellationToken);
+        }
+
+        return TypedResults.Ok(new
+        {
+            application.Reference,
+            Erased = ErasedParts,
+            Kept = KeptParts,
+        });
+    }
+
+    static StoredApplication Anonymised(StoredApplication application)
+    {
+        var form = application.Form;
+        return application with
+        {
+            Form = form with
+            {
+                Contact = null,
+                Organisation = form.Organisation is { } organisation ? organisation with { Email = null } : null,
+                Project = form.Project is { } project ? project with { Description = "", ReceptionContact = null } : null,
+            },
+            Attachments = [],
+            SubmittedBy = null,
+        };
+    }
+}
