@@ -67,7 +67,7 @@ public static class Lifecycles
     static IEnumerable<(DateTimeOffset, CaseCommand)> AltaUntilAccepted(string reference) =>
     [
         (Oslo(2024, 4, 2, 10), new SubmitApplication(Organisation, reference, "987654325", "Flerkulturell testforening", ApplicationKind.Project, ["A"], 50_000, "leder@flerkulturell.example.org")),
-        (Oslo(2024, 4, 2, 10, 1), new CheckEligibility(Registers, true, true, new DateOnly(2015, 3, 1))),
+        (Oslo(2024, 4, 2, 10, 1), new CheckEligibility(Registers, true, true, new DateOnly(2015, 3, 1), "FLI")),
         (Oslo(2024, 4, 16, 9), new StartReview(Caseworker)),
         (Oslo(2024, 4, 17, 9), new RequestInformation(Caseworker, "Hvor mange deltakere regner dere med per middag?")),
         (Oslo(2024, 4, 22, 19), new SubmitInformation(Organisation, "Rundt 40 deltakere.")),

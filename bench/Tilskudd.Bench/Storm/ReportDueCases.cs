@@ -54,7 +54,7 @@ public static class ReportDueCases
         }
 
         Do(Oslo(2027, 4, 2), new SubmitApplication(organisation, "ALT-2027-00000", "912345688", "Nordlys Flerkulturelle Forening", ApplicationKind.Project, ["A"], 45_000, "kari@nordlys.example.org"));
-        Do(Oslo(2027, 4, 2, 11), new CheckEligibility(Actor.System("registre"), true, true, new DateOnly(2015, 3, 1)));
+        Do(Oslo(2027, 4, 2, 11), new CheckEligibility(Actor.System("registre"), true, true, new DateOnly(2015, 3, 1), "FLI"));
         Do(Oslo(2027, 4, 20), new StartReview(caseworker));
         Do(Oslo(2027, 4, 20, 11), new Assess(caseworker, [.. Round.Criteria.Select(c => new CriterionScore(c.Code, 4, "God"))], [], 45_000, "Godt prosjekt."));
         Do(Oslo(2027, 4, 21), new MakeDecision(new Actor(ActorRole.DecisionMaker, "beslutter-1"), DecisionOutcome.Granted, 45_000, ["Tiltaket skaper møteplasser."]));

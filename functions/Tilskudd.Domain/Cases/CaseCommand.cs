@@ -45,7 +45,8 @@ public sealed record SubmitApplication(
 
 /// <summary>Register facts looked up for the organisation (Frivillighetsregisteret, Enhetsregisteret).</summary>
 /// <param name="FoundedOn">The organisation's founding (registration) date, when known.</param>
-public sealed record CheckEligibility(Actor By, bool InFrivillighetsregisteret, bool RegisteredInKommune, DateOnly? FoundedOn) : CaseCommand(By);
+/// <param name="OrganisationForm">Enhetsregisteret's organisasjonsform code (FLI, STI, AS, ENK …); null when not known.</param>
+public sealed record CheckEligibility(Actor By, bool InFrivillighetsregisteret, bool RegisteredInKommune, DateOnly? FoundedOn, string? OrganisationForm = null) : CaseCommand(By);
 
 public sealed record StartReview(Actor By) : CaseCommand(By);
 

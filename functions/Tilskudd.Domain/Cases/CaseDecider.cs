@@ -93,6 +93,7 @@ public static partial class CaseDecider
             MustBeRegisteredInFrivillighetsregisteret(round, c),
             MustBeRegisteredInTheRoundsKommune(round, c),
             OrganisationMustBeAtLeastOneYearOld(round, c, OsloTime.DateOf(change.State.SubmittedAt)),
+            OrganisationMustBeOfAFormTheRoundSupports(round, c),
         ];
         change.Add(new EligibilityChecked(c.By, change.Now, [.. findings.OfType<string>()]));
         return null;

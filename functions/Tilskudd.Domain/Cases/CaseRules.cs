@@ -65,6 +65,34 @@ public static class CaseRules
             : string.Create(CultureInfo.InvariantCulture, $"Organisasjonen må ha eksistert i minst {years} år da søknaden ble sendt.");
     }
 
+    /// <summary>
+    /// Alta: "Kun lokale frivillige organisasjoner, foreninger, stiftelser eller aksjeselskap kan søke om tilskudd."
+    /// The forms are the round's (Enhetsregisteret codes); a form the register did not give cannot show it and fails the rule.
+    /// </summary>
+    public static string? OrganisationMustBeOfAFormTheRoundSupports(Round round, CheckEligibility facts)
+    {
+        if (round.Eligibility.OrganisationForms is not { Count: > 0 } forms || (facts.OrganisationForm is { } form && forms.Contains(form, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        string named = string.Join(", ", forms.Select(OrganisationFormName));
+        return facts.OrganisationForm is { } other
+            ? $"Organisasjonen er registrert som {OrganisationFormName(other)}; {round.Owner.Kommune} gir tilskudd til {named}."
+            : $"Registeret oppgir ikke organisasjonsformen; {round.Owner.Kommune} gir tilskudd til {named}.";
+    }
+
+    /// <summary>Enhetsregisteret's names of the organisation forms the rounds name, in running text.</summary>
+    static string OrganisationFormName(string code) => code switch
+    {
+        "FLI" => "forening/lag/innretning (FLI)",
+        "STI" => "stiftelse (STI)",
+        "AS" => "aksjeselskap (AS)",
+        "ENK" => "enkeltpersonforetak (ENK)",
+        "SA" => "samvirkeforetak (SA)",
+        _ => code,
+    };
+
     // ── Review and assessment ────────────────────────────────────────────────────────
 
     /// <summary>Applications are reviewed together, after the round's deadline (end of the deadline day in Oslo).</summary>

@@ -8,6 +8,7 @@ namespace Tilskudd.Domain.Cases;
 /// <param name="KommuneNumber">The business address's kommune number (Oslo 0301, Alta 5603).</param>
 /// <param name="Deleted">Deleted from Enhetsregisteret (slettet).</param>
 /// <param name="Bankrupt">Under bankruptcy (konkurs).</param>
+/// <param name="OrganisationForm">The organisasjonsform code (FLI forening/lag/innretning, STI stiftelse, AS aksjeselskap …).</param>
 public sealed record RegisterFacts(
     string OrganisationNumber,
     string Name,
@@ -15,7 +16,8 @@ public sealed record RegisterFacts(
     string? KommuneNumber,
     DateOnly? FoundedOn,
     bool Deleted,
-    bool Bankrupt)
+    bool Bankrupt,
+    string? OrganisationForm = null)
 {
     /// <summary>
     /// The eligibility command for a round. A deleted or bankrupt organisation counts as not registered:
@@ -30,6 +32,7 @@ public sealed record RegisterFacts(
             Actor.System("register"),
             InFrivillighetsregisteret: active && facts!.InFrivillighetsregisteret,
             RegisteredInKommune: active && facts!.KommuneNumber == round.Owner.KommuneNumber,
-            FoundedOn: facts?.FoundedOn);
+            FoundedOn: facts?.FoundedOn,
+            OrganisationForm: facts?.OrganisationForm);
     }
 }

@@ -133,11 +133,13 @@ public sealed record AppealRule(int Weeks)
 }
 
 /// <param name="MinimumAgeYears">How long the organisation must have existed; null where the seed sets no age.</param>
+/// <param name="OrganisationForms">Enhetsregisteret's organisasjonsform codes that may get a grant; null or empty where the seed names none.</param>
 public sealed record EligibilityRule(
     bool RequiresFrivillighetsregisteret,
     bool RequiresRegisteredInKommune,
     int? MinimumAgeYears,
-    string ActivityMustTakePlaceIn);
+    string ActivityMustTakePlaceIn,
+    IReadOnlyList<string>? OrganisationForms = null);
 
 public enum ApplicationKind
 {

@@ -27,7 +27,8 @@ public sealed record EnhetsregisteretUnit(
     public RegisterFacts ToFacts() => new(
         Organisasjonsnummer, Navn ?? "", RegistrertIFrivillighetsregisteret, Forretningsadresse?.Kommunenummer, Stiftelsesdato,
         Deleted: Slettedato is not null,
-        Bankrupt: Konkurs || UnderAvvikling || UnderTvangsavviklingEllerTvangsopplosning);
+        Bankrupt: Konkurs || UnderAvvikling || UnderTvangsavviklingEllerTvangsopplosning,
+        OrganisationForm: Organisasjonsform?.Kode);
 }
 
 public sealed record EnhetsregisteretAddress([property: JsonPropertyName("kommunenummer")] string? Kommunenummer);

@@ -18,8 +18,8 @@ public class CaseProperties
     static CaseCommand Command(int code, CaseState state) => (code % 26) switch
     {
         0 => new SubmitApplication(Organisation, "ALT-2024-0099", "987654325", "Egenskapstestforeningen", Domain.Rounds.ApplicationKind.Project, ["A"], 50_000, "test@egenskap.example.org"),
-        1 => new CheckEligibility(Registers, true, true, new DateOnly(2010, 1, 1)),
-        2 => new CheckEligibility(Registers, true, true, new DateOnly(2024, 1, 1)),
+        1 => new CheckEligibility(Registers, true, true, new DateOnly(2010, 1, 1), "FLI"),
+        2 => new CheckEligibility(Registers, true, true, new DateOnly(2024, 1, 1), "FLI"),
         3 => new StartReview(Caseworker),
         4 => new RequestInformation(Caseworker, "Mer om budsjettet?"),
         5 => new SubmitInformation(Organisation, "Her er budsjettet."),

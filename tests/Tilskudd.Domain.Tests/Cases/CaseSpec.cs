@@ -80,7 +80,7 @@ sealed class CaseSpec(Round round, long? potRemaining = null)
     public CaseSpec Submit(DateTimeOffset at, long amount = 50_000, bool atReception = false, string? receptionContact = null) =>
         Do(new SubmitApplication(Organisation, Round.ReferencePrefix + "-" + Round.GrantYear + "-0042", "987654325", "Flerkulturell testforening", ApplicationKind.Project, ["A"], amount, "leder@flerkulturell.example.org", atReception, receptionContact), at);
 
-    public CaseSpec Eligible(DateTimeOffset at) => Do(new CheckEligibility(Registers, true, true, new DateOnly(2015, 3, 1)), at);
+    public CaseSpec Eligible(DateTimeOffset at) => Do(new CheckEligibility(Registers, true, true, new DateOnly(2015, 3, 1), "FLI"), at);
 
     public IReadOnlyList<CriterionScore> AllCriteria(int score = 4) =>
         [.. Round.Criteria.Concat(State.AtAsylumReception ? Round.AsylumReceptionCriteria : []).Select(c => new CriterionScore(c.Code, score, "Godt beskrevet."))];

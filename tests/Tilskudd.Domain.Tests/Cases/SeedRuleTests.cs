@@ -98,7 +98,7 @@ public class SeedRuleTests
     {
         var spec = new CaseSpec(Oslo2021).Submit(Oslo(2020, 11, 20));
 
-        spec.Do(new CheckEligibility(Registers, true, false, new DateOnly(2020, 10, 1)), Oslo(2020, 11, 20, 11));
+        spec.Do(new CheckEligibility(Registers, true, false, new DateOnly(2020, 10, 1), "FLI"), Oslo(2020, 11, 20, 11));
 
         Assert.Empty(spec.State.EligibilityFindings!);
     }
@@ -108,7 +108,7 @@ public class SeedRuleTests
     {
         var spec = new CaseSpec(Alta2024).Submit(Oslo(2024, 4, 2));
 
-        spec.Do(new CheckEligibility(Registers, true, false, new DateOnly(2010, 1, 1)), Oslo(2024, 4, 2, 11));
+        spec.Do(new CheckEligibility(Registers, true, false, new DateOnly(2010, 1, 1), "FLI"), Oslo(2024, 4, 2, 11));
 
         Assert.Equal(["Organisasjonen er ikke registrert i Alta kommune."], spec.State.EligibilityFindings);
     }
@@ -118,7 +118,7 @@ public class SeedRuleTests
     {
         var spec = new CaseSpec(Alta2024).Submit(Oslo(2024, 4, 2));
 
-        spec.Do(new CheckEligibility(Registers, true, true, new DateOnly(2023, 4, 3)), Oslo(2024, 4, 2, 11));
+        spec.Do(new CheckEligibility(Registers, true, true, new DateOnly(2023, 4, 3), "FLI"), Oslo(2024, 4, 2, 11));
 
         Assert.Single(spec.State.EligibilityFindings!, f => f.Contains("minst 1 år", StringComparison.Ordinal));
     }
@@ -128,9 +128,38 @@ public class SeedRuleTests
     {
         var spec = new CaseSpec(Alta2024).Submit(Oslo(2024, 4, 2));
 
-        spec.Do(new CheckEligibility(Registers, true, true, new DateOnly(2023, 4, 2)), Oslo(2024, 4, 2, 11));
+        spec.Do(new CheckEligibility(Registers, true, true, new DateOnly(2023, 4, 2), "FLI"), Oslo(2024, 4, 2, 11));
 
         Assert.Empty(spec.State.EligibilityFindings!);
+    }
+
+    [Theory]
+    [InlineData("FLI")]
+    [InlineData("STI")]
+    [InlineData("AS")]
+    public void OrganisationMustBeOfAFormTheRoundSupports_a_forening_a_stiftelse_or_an_aksjeselskap_may_get_support_in_Alta(string form)
+    {
+        var spec = new CaseSpec(Alta2024).Submit(Oslo(2024, 4, 2));
+
+        spec.Do(new CheckEligibility(Registers, true, true, new DateOnly(2010, 1, 1), form), Oslo(2024, 4, 2, 11));
+
+        Assert.Empty(spec.State.EligibilityFindings!);
+    }
+
+    [Fact]
+    public void OrganisationMustBeOfAFormTheRoundSupports_an_enkeltpersonforetak_or_an_unknown_form_may_not_in_Alta_but_may_in_Oslo()
+    {
+        var sole = new CaseSpec(Alta2024).Submit(Oslo(2024, 4, 2));
+        var unknown = new CaseSpec(Alta2024).Submit(Oslo(2024, 4, 2));
+        var oslo = new CaseSpec(Oslo2021).Submit(Oslo(2020, 11, 20, 10));
+
+        sole.Do(new CheckEligibility(Registers, true, true, new DateOnly(2010, 1, 1), "ENK"), Oslo(2024, 4, 2, 11));
+        unknown.Do(new CheckEligibility(Registers, true, true, new DateOnly(2010, 1, 1), null), Oslo(2024, 4, 2, 11));
+        oslo.Do(new CheckEligibility(Registers, true, true, new DateOnly(2010, 1, 1), "ENK"), Oslo(2020, 11, 20, 11));
+
+        Assert.Equal(["Organisasjonen er registrert som enkeltpersonforetak (ENK); Alta kommune gir tilskudd til forening/lag/innretning (FLI), stiftelse (STI), aksjeselskap (AS)."], sole.State.EligibilityFindings);
+        Assert.Single(unknown.State.EligibilityFindings!, f => f.StartsWith("Registeret oppgir ikke organisasjonsformen", StringComparison.Ordinal));
+        Assert.Empty(oslo.State.EligibilityFindings!);
     }
 
     [Fact]

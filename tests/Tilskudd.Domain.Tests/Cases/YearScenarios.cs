@@ -60,7 +60,7 @@ static class YearScenarios
         Oslo(2024, 4, 1),
         Oslo(2025, 6, 30),
         (Oslo(2024, 4, 2, 10), new SubmitApplication(Organisation, "ALT-2024-0042", "987654325", "Flerkulturell testforening", Domain.Rounds.ApplicationKind.Project, ["A"], 50_000, "leder@flerkulturell.example.org")),
-        (Oslo(2024, 4, 2, 10, 1), new CheckEligibility(Registers, true, true, new DateOnly(2015, 3, 1))),
+        (Oslo(2024, 4, 2, 10, 1), new CheckEligibility(Registers, true, true, new DateOnly(2015, 3, 1), "FLI")),
         (Oslo(2024, 4, 16, 9), new StartReview(Caseworker)),
         (Oslo(2024, 4, 17, 9), new RequestInformation(Caseworker, "Hvor mange deltakere regner dere med per middag?")),
         (Oslo(2024, 4, 22, 19), new SubmitInformation(Organisation, "Rundt 40 deltakere, halvparten nye i Alta.")),
@@ -92,7 +92,7 @@ static class YearScenarios
         Oslo(2024, 4, 1),
         Oslo(2024, 12, 31),
         (Oslo(2024, 4, 3, 10), new SubmitApplication(Organisation, "ALT-2024-0043", "812345672", "Oppdiktet vennelag", Domain.Rounds.ApplicationKind.Project, ["B"], 80_000, "post@vennelag.example.org")),
-        (Oslo(2024, 4, 3, 10, 1), new CheckEligibility(Registers, true, true, new DateOnly(2023, 9, 1))),
+        (Oslo(2024, 4, 3, 10, 1), new CheckEligibility(Registers, true, true, new DateOnly(2023, 9, 1), "FLI")),
         (Oslo(2024, 4, 30, 9), new StartReview(Caseworker)),
         (Oslo(2024, 4, 30, 10), new Assess(Caseworker, [.. Alta2024.Criteria.Select(c => new CriterionScore(c.Code, 2, "Svakt."))], [], 0, "Organisasjonen er yngre enn ett år.")),
         (Oslo(2024, 5, 2, 10), new MakeDecision(DecisionMaker, DecisionOutcome.Rejected, 0, ["Organisasjonen må ha eksistert i minst 1 år da søknaden ble sendt."])));

@@ -99,7 +99,9 @@ public class SeedRoundsTests
     public void Eligibility_follows_each_seed()
     {
         Assert.Equal(new EligibilityRule(true, false, null, "Oslo"), Oslo.Eligibility);
-        Assert.Equal(new EligibilityRule(true, true, 1, "Alta kommune"), Alta.Eligibility);
+        Assert.Equal(new EligibilityRule(true, true, 1, "Alta kommune"), Alta.Eligibility with { OrganisationForms = null });
+        // Alta: "Kun lokale frivillige organisasjoner, foreninger, stiftelser eller aksjeselskap kan søke om tilskudd."
+        Assert.Equal(["FLI", "STI", "AS"], Alta.Eligibility.OrganisationForms);
     }
 
     [Fact]

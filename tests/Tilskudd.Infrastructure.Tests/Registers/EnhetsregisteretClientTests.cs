@@ -48,7 +48,7 @@ public sealed class EnhetsregisteretClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_registered_organisation_is_read_with_its_kommune_founding_date_and_frivillighetsregisteret_flag()
+    public async Task A_registered_organisation_is_read_with_its_kommune_founding_date_form_and_frivillighetsregisteret_flag()
     {
         var oslo = await Register.FindAsync(Oslo, TestContext.Current.CancellationToken);
         var alta = await Register.FindAsync("912 345 688", TestContext.Current.CancellationToken);
@@ -58,6 +58,7 @@ public sealed class EnhetsregisteretClientTests : IAsyncLifetime
         Assert.Equal("0301", oslo.KommuneNumber);
         Assert.Equal(new DateOnly(2019, 6, 12), oslo.FoundedOn);
         Assert.True(oslo.InFrivillighetsregisteret);
+        Assert.Equal("FLI", oslo.OrganisationForm);
         Assert.False(oslo.Deleted || oslo.Bankrupt);
         Assert.Equal("5603", alta?.KommuneNumber);
     }

@@ -23,7 +23,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        fakes.Register["912345688"] = new RegisterFacts("912345688", "Nordlys Flerkulturelle Forening", true, "5603", new DateOnly(2015, 3, 1), false, false);
+        fakes.Register["912345688"] = new RegisterFacts("912345688", "Nordlys Flerkulturelle Forening", true, "5603", new DateOnly(2015, 3, 1), false, false, "FLI");
         host = await DurableTaskTestHost.StartAsync(
             WorkflowRegistry.Register,
             new DurableTaskTestHostOptions { ConfigureServices = fakes.AddTo },
@@ -173,7 +173,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         string id = await StartCaseAsync(Start("ALT-2027-0007"));
         for (int i = 0; i < CaseOrchestrator.TurnsPerGeneration + 5; i++)
         {
-            await SendAsync(id, $"again-{i}", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1)));
+            await SendAsync(id, $"again-{i}", new CheckEligibility(Register, true, true, new DateOnly(2015, 3, 1), "FLI"));
         }
 
         var progress = await WaitForAsync(id, p => p.Recent.Any(r => r.CommandId == $"again-{CaseOrchestrator.TurnsPerGeneration + 4}"), TimeSpan.FromSeconds(60));
@@ -281,7 +281,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     [Fact]
     public async Task Oslo_2027_whole_life_of_an_appealed_audited_grant_partly_claimed_back_on_the_engine()
     {
-        fakes.Register["812345672"] = new RegisterFacts("812345672", "Grünerløkka Samtalegruppe", true, "0301", new DateOnly(2010, 1, 1), false, false);
+        fakes.Register["812345672"] = new RegisterFacts("812345672", "Grünerløkka Samtalegruppe", true, "0301", new DateOnly(2010, 1, 1), false, false, "FLI");
         var organisation = new Actor(ActorRole.Organisation, "812345672");
         var start = new CaseStart("OSL-2027-0101", "oslo-2027", "812345672", "Grünerløkka Samtalegruppe", 200_000, SubmittedAt, MailTo: ["ola@privat.example.org"], MailCopyTo: [], Delmål: ["B"]);
         string id = await StartCaseAsync(start);
