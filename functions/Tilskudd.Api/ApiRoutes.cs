@@ -19,6 +19,7 @@ public static class ApiRoutes
     public static readonly ApiRoute OpenRound = new(nameof(OpenRound), "POST", "/api/rounds", Access.Administrator);
     public static readonly ApiRoute SubmitApplication = new(nameof(SubmitApplication), "POST", "/api/rounds/{id}/applications", Access.Applicant);
     public static readonly ApiRoute CheckApplication = new(nameof(CheckApplication), "POST", "/api/rounds/{id}/applications/validation", Access.Applicant);
+    public static readonly ApiRoute GetOrganisation = new(nameof(GetOrganisation), "GET", "/api/organisations/{number}", Access.Applicant);
     public static readonly ApiRoute ListMyApplications = new(nameof(ListMyApplications), "GET", "/api/applications", Access.Applicant);
     public static readonly ApiRoute GetApplication = new(nameof(GetApplication), "GET", "/api/applications/{reference}", Access.CaseParty);
 
@@ -66,7 +67,7 @@ public static class ApiRoutes
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        ListRounds, GetRound, OpenRound, SubmitApplication, CheckApplication, ListMyApplications, GetApplication,
+        ListRounds, GetRound, OpenRound, SubmitApplication, CheckApplication, GetOrganisation, ListMyApplications, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
         ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink, GetDecisionMeeting,

@@ -11,6 +11,7 @@ using Tilskudd.Api.Cases;
 using Tilskudd.Api.Exports;
 using Tilskudd.Api.Letters;
 using Tilskudd.Api.Payouts;
+using Tilskudd.Api.Registers;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Api.Security;
 using Tilskudd.Infrastructure.Applications;
@@ -101,6 +102,7 @@ public static class TilskuddApi
         Map(app, ApiRoutes.OpenRound, RoundsApi.OpenRound);
         Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
         Map(app, ApiRoutes.CheckApplication, ApplicationCheck.CheckApplication);
+        Map(app, ApiRoutes.GetOrganisation, RegistersApi.GetOrganisation);
         Map(app, ApiRoutes.ListMyApplications, ApplicationsApi.ListMyApplications);
         Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
         Map(app, ApiRoutes.EraseApplication, Erasure.EraseApplication);

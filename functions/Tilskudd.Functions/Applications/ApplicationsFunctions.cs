@@ -3,8 +3,10 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Tilskudd.Api;
 using Tilskudd.Api.Applications;
+using Tilskudd.Api.Registers;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Workflow.Ports;
 
 namespace Tilskudd.Functions.Applications;
 
@@ -12,7 +14,7 @@ namespace Tilskudd.Functions.Applications;
 /// The application routes of <see cref="ApiRoutes"/> as HTTP-triggered functions, forwarding to
 /// <see cref="ApplicationsApi"/>; the engine's client comes from the Durable extension's binding.
 /// </summary>
-public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService intake, ApplicationStore applications, TimeProvider time)
+public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService intake, ApplicationStore applications, IOrganisationRegister register, TimeProvider time)
 {
     [Function(nameof(ApiRoutes.CheckApplication))]
     public Task<IResult> CheckApplication(
@@ -24,6 +26,11 @@ public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService i
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
         ApplicationsApi.SubmitApplication(id, request, rounds, intake, engine, time, cancellationToken);
+
+    [Function(nameof(ApiRoutes.GetOrganisation))]
+    public Task<IResult> GetOrganisation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/organisations/{number}")] HttpRequest request, string number, CancellationToken cancellationToken) =>
+        RegistersApi.GetOrganisation(number, request, register, cancellationToken);
 
     [Function(nameof(ApiRoutes.ListMyApplications))]
     public Task<IResult> ListMyApplications(

@@ -44,7 +44,12 @@ public sealed partial class ApplyTests(WebFixture web)
         Assert.Equal("org-nummer", await page.FocusedIdAsync());
         await page.Keyboard.TypeAsync("912 345 688");
         await Expect(page["#org-nummer-status"]).ToHaveTextAsync("✓ Gyldig organisasjonsnummer");
+
+        // The name comes from Enhetsregisteret (the recorded answer locally); the applicant writes it as they call it.
+        await Expect(page["#org-navn"]).ToHaveValueAsync("NORDLYS FLERKULTURELLE FORENING");
+        await Expect(page["#org-navn-register"]).ToHaveTextAsync("Navnet er hentet fra Enhetsregisteret: NORDLYS FLERKULTURELLE FORENING.");
         await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("Nordlys Flerkulturelle Forening");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("org-epost", await page.FocusedIdAsync());

@@ -483,6 +483,32 @@ function wire() {
     saveDraft();
   });
 
+  // A valid number is looked up in Enhetsregisteret; its name fills the name field when the applicant has not
+  // written one (or the field still holds the name the register gave for an earlier number).
+  const name = $('org-navn');
+  const registerNote = $('org-navn-register');
+  let filledName = null;
+  let lookedUp = null;
+  async function lookUp(digits) {
+    if (digits === lookedUp) return;
+    lookedUp = digits;
+    const found = await getJson(`/api/organisations/${digits}`).catch(() => null);
+    if (lookedUp !== digits) return; // another number was typed meanwhile
+    if (!found) {
+      registerNote.textContent = 'Vi fant ikke organisasjonsnummeret i Enhetsregisteret. Skriv navnet selv.';
+      return;
+    }
+    if (name.value.trim() === '' || name.value === filledName) {
+      name.value = found.name;
+      filledName = found.name;
+      clearFieldError(name);
+      saveDraft();
+      registerNote.textContent = `Navnet er hentet fra Enhetsregisteret: ${found.name}.`;
+    } else {
+      registerNote.textContent = `I Enhetsregisteret heter organisasjonen ${found.name}.`;
+    }
+  }
+
   // The organisation number is checked as it is typed: at nine digits, or on leaving the field.
   const number = $('org-nummer');
   const status = $('org-nummer-status');
@@ -494,6 +520,7 @@ function wire() {
     if (!error) {
       status.className = 'gyldig';
       status.textContent = '✓ Gyldig organisasjonsnummer';
+      lookUp(digits);
     } else if (ready && digits !== '') {
       showFieldError('organisation.number', [error]);
       status.className = 'skjult';
@@ -501,6 +528,10 @@ function wire() {
     } else {
       status.className = '';
       status.textContent = '';
+    }
+    if (error) {
+      lookedUp = null;
+      registerNote.textContent = '';
     }
   };
   number.addEventListener('input', () => check(false));
