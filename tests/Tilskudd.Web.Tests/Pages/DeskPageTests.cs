@@ -26,6 +26,28 @@ public sealed class DeskPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_caseworker_signs_in_on_the_sign_in_page_and_comes_back_to_the_desk()
+    {
+        await using var page = await web.NewPageAsync();
+        await page.GoAsync("/saksbehandling");
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Logg inn" }).ClickAsync();
+
+        // Coming from the desk, the page offers the kommune's roles first.
+        await Expect(page["h1"]).ToHaveTextAsync("Logg inn i saksbehandlingen");
+        await Expect(page["#som-caseworker"]).ToBeCheckedAsync();
+        await Expect(page["#org-felt"]).ToBeHiddenAsync();
+        await page.CheckAsync("logg-inn-saksbehandler");
+        await page["#kommune"].SelectOptionAsync("5603");
+        await page["#navn"].FillAsync("Ola Saksbehandler");
+        await page["#logg-inn"].ClickAsync();
+
+        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/saksbehandling");
+        await page.WaitUntilDrawnAsync();
+        await Expect(page["h1"]).ToHaveTextAsync("Saksbehandling");
+        await Expect(page.Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Alta kommune 2027") })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_applicant_does_not_get_the_desk()
     {
         await using var page = await web.NewPageAsync();
