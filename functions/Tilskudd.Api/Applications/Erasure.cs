@@ -9,6 +9,7 @@ using Tilskudd.Domain.Rounds;
 using Tilskudd.Domain.Text;
 using Tilskudd.Domain.Time;
 using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Cases;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Workflow.Ports;
 
@@ -16,13 +17,14 @@ namespace Tilskudd.Api.Applications;
 
 /// <summary>
 /// An administrator erases an application's personal data once it need not be kept: the contact person, e-mail
-/// addresses and phone, the free texts that may name people, who sent it, every attachment, and the case's engine
-/// history (which holds the mail addresses). Left for statistics: round, organisation number, kind, delmål,
-/// target groups, amounts and budget, and the case view's status and amounts.
+/// addresses and phone, the free texts that may name people, who sent it, every attachment and letter, the case's
+/// event log and read log, and its engine history (which holds the mail addresses). Left for statistics: round,
+/// organisation number, kind, delmål, target groups, amounts and budget, and the case view's status and amounts.
+/// The kommune's archive (Noark) keeps the letters it must keep; this store is not that archive.
 /// </summary>
 public static class Erasure
 {
-    static readonly string[] ErasedParts = ["kontaktperson", "e-postadresser", "telefon", "fritekster", "innsender", "vedlegg", "sakens historikk i motoren"];
+    static readonly string[] ErasedParts = ["kontaktperson", "e-postadresser", "telefon", "fritekster", "innsender", "vedlegg", "brev", "hendelseslogg", "lesinger", "sakens historikk i motoren"];
     static readonly string[] KeptParts = ["runde", "organisasjonsnummer", "søknadstype", "delmål", "målgrupper", "beløp", "budsjett", "status"];
 
     /// <summary>Statuses a case never leaves.</summary>
@@ -59,14 +61,7 @@ public static class Erasure
             return Problems.Conflict("Saken er ikke avsluttet", $"Saken {application.Reference} har status «{StatusNames.Of(status)}». Bare avsluttede saker kan slettes.", "case-open");
         }
 
-        var storage = services.GetRequiredService<StorageClients>();
-        var attachments = storage.Container(StorageNames.AttachmentsContainer);
-        await foreach (var blob in attachments.GetBlobsAsync(new GetBlobsOptions { Prefix = application.Reference.ToUpperInvariant() + "/" }, cancellationToken))
-        {
-            await attachments.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
-        }
-
-        await services.GetRequiredService<ApplicationStore>().SaveAsync(Anonymised(application), cancellationToken);
+        // The case first, so that nothing it still runs writes personal data back after it is erased.
         if (engine is not null && await engine.GetInstanceAsync(application.Reference, cancellationToken) is { } instance)
         {
             if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed))
@@ -78,6 +73,19 @@ public static class Erasure
             await engine.PurgeInstanceAsync(application.Reference, null, cancellationToken);
         }
 
+        var storage = services.GetRequiredService<StorageClients>();
+        foreach (string container in (string[])[StorageNames.AttachmentsContainer, StorageNames.LettersContainer])
+        {
+            var blobs = storage.Container(container);
+            await foreach (var blob in blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = application.Reference.ToUpperInvariant() + "/" }, cancellationToken))
+            {
+                await blobs.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+            }
+        }
+
+        await services.GetRequiredService<ApplicationStore>().SaveAsync(Anonymised(application), cancellationToken);
+        await services.GetRequiredService<TableCaseViews>().EraseAsync(round.Id, application.Reference, cancellationToken);
+        await services.GetRequiredService<ReadLog>().EraseAsync(application.Reference, cancellationToken);
         return TypedResults.Ok(new
         {
             application.Reference,

@@ -68,6 +68,23 @@ public sealed record CaseState
 
     public long Granted => Decision is { Outcome: not DecisionOutcome.Rejected } d ? d.Amount : 0;
 
+    /// <summary>
+    /// The case once its personal data is erased after the retention period: the contact address, the reception's
+    /// contact person and the free texts people wrote (question, change, appeal grounds, the assessment's comment,
+    /// the reason for closing) are gone; what the statistics count (round, organisation, delmål, amounts, status,
+    /// dates, scores) is kept.
+    /// </summary>
+    public CaseState WithoutPersonalData() => this with
+    {
+        ContactEmail = "",
+        ReceptionContact = null,
+        OpenInformationRequest = OpenInformationRequest is { } request ? request with { Question = "" } : null,
+        Assessment = Assessment is { } assessment ? assessment with { Comment = "" } : null,
+        PendingChange = PendingChange is null ? null : "",
+        Appeal = Appeal is { } appeal ? appeal with { Grounds = "" } : null,
+        ClosedReason = null,
+    };
+
     public long PaidOut => Tranches.Where(t => t.Paid).Sum(t => t.Amount);
 }
 

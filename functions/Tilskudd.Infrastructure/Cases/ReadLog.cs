@@ -26,6 +26,24 @@ public sealed class ReadLog(StorageClients storage)
         }, cancellationToken);
     }
 
+    /// <summary>Deletes the case's read log (who read it is personal data too) once the case's personal data is erased.</summary>
+    public async Task EraseAsync(string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var table = storage.Table(StorageNames.CaseReadsTable);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {reference.ToUpperInvariant()}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        foreach (var chunk in rows.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r)), cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<CaseRead>> ListAsync(string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);

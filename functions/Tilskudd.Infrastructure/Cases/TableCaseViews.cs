@@ -90,6 +90,33 @@ public sealed class TableCaseViews(StorageClients storage) : ICaseViews
         ["Json"] = JsonSerializer.Serialize(numbered.Event, JsonDefaults.Options),
     };
 
+    /// <summary>
+    /// Erases the case's personal data after the retention period: its event log (which holds the contact address and
+    /// every text people wrote) is deleted, and its view keeps the state without personal data, for the statistics.
+    /// </summary>
+    public async Task EraseAsync(string roundId, string reference, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Events.QueryAsync<TableEntity>(e => e.PartitionKey == reference, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        foreach (var chunk in rows.Chunk(MaxBatch))
+        {
+            await Events.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r)), cancellationToken);
+        }
+
+        if (await FindAsync(roundId, reference, cancellationToken) is { State: var state })
+        {
+            await Cases.UpdateEntityAsync(
+                new TableEntity(roundId, reference) { ["State"] = JsonSerializer.Serialize(state.WithoutPersonalData(), JsonDefaults.Options) },
+                Azure.ETag.All,
+                TableUpdateMode.Merge,
+                cancellationToken);
+        }
+    }
+
     public async Task<(CaseSummary Summary, CaseState State)?> FindAsync(string roundId, string reference, CancellationToken cancellationToken)
     {
         var row = await Cases.GetEntityIfExistsAsync<TableEntity>(roundId, reference, cancellationToken: cancellationToken);

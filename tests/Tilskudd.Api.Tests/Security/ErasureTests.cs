@@ -38,7 +38,9 @@ public sealed class ErasureTests(TilskuddFixture fixture)
         var (erased, answer) = await http.PostAsync($"/api/applications/{reference}/erasure", "administrator");
         var (again, _) = await http.PostAsync($"/api/applications/{reference}/erasure", "administrator");
         var (read, record) = await http.ReadAsync($"/api/applications/{reference}");
+        var (_, trail) = await http.ReadAsync($"/api/applications/{reference}/events");
         string stored = (await fixture.Blobs.GetBlobContainerClient("applications").GetBlobClient($"{reference}.json").DownloadContentAsync(Ct)).Value.Content.ToString();
+        var view = (await fixture.Tables.GetTableClient("cases").GetEntityAsync<Azure.Data.Tables.TableEntity>("alta-2027", reference, cancellationToken: Ct)).Value;
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal("retention-not-over", tooEarly["code"].Text());
@@ -51,6 +53,14 @@ public sealed class ErasureTests(TilskuddFixture fixture)
         Assert.DoesNotContain("Kari Testesen", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("post@nordlys.example.org", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("soker-1", stored, StringComparison.Ordinal);
+        // The case's own records: the event log (the receipt's address, the withdrawal's reason) and who read it are
+        // gone; the view the statistics count keeps status and amounts, without the address.
+        Assert.Empty(trail["events"]!.AsArray());
+        Assert.DoesNotContain(trail["reads"]!.AsArray(), r => r!["by"]!["id"].Text() == "soker-1");
+        Assert.Equal("Withdrawn", view.GetString("Status"));
+        Assert.Equal(45_000, view.GetInt64("AmountAppliedFor"));
+        Assert.DoesNotContain("kari@nordlys.example.org", view.GetString("State"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Prosjektet ble avlyst.", view.GetString("State"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(45_000, record["amountAppliedFor"]!.GetValue<long>());
         Assert.Equal(Organisations.Number("91234568"), record["organisation"]!["number"].Text());
