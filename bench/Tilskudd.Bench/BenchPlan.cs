@@ -19,7 +19,8 @@ public sealed record BenchPlan(
     string ResultName,
     bool Lifecycle = false,
     string? LifecycleBaseline = null,
-    IReadOnlyList<int>? StormSizes = null)
+    IReadOnlyList<int>? StormSizes = null,
+    IReadOnlyList<int>? GrowthSizes = null)
 {
     public static BenchPlan From(string[] args)
     {
@@ -66,6 +67,9 @@ public sealed record BenchPlan(
             LifecycleBaseline: Value(args, "--baseline"),
             StormSizes: only == "storm" || Value(args, "--storm-n") is not null
                 ? [.. (Value(args, "--storm-n") ?? "1000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
+                : null,
+            GrowthSizes: only == "growth" || Value(args, "--growth-n") is not null
+                ? [.. (Value(args, "--growth-n") ?? "0,1000,5000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
                 : null);
     }
 

@@ -66,6 +66,13 @@ public static class BenchRun
             storms.Add((storm, stormFloor));
         }
 
+        IReadOnlyList<Growth.GrowthRow> growth = [];
+        if (plan.GrowthSizes is { } sizes)
+        {
+            Console.WriteLine("Growth (issue 18, item 5)");
+            growth = await Growth.GrowthScenario.RunAsync(sizes, intakeCount: 160, stormCases: 200, plan.TimerCap);
+        }
+
         string markdown = ResultsReport.Write(plan, started, DateTime.UtcNow, host, floor, floorEtag, timerRows);
         if (lives.Count > 0)
         {
@@ -75,6 +82,11 @@ public static class BenchRun
         if (storms.Count > 0)
         {
             markdown += Environment.NewLine + Storm.StormReport.Write(storms);
+        }
+
+        if (growth.Count > 0)
+        {
+            markdown += Environment.NewLine + Growth.GrowthReport.Write(growth);
         }
 
         Directory.CreateDirectory(Infrastructure.RepoPaths.Results);
