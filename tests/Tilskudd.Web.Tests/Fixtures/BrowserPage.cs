@@ -78,7 +78,7 @@ public sealed class BrowserPage : IAsyncDisposable
     {
         await Page.GotoAsync("/logg-inn?tilbake=/");
         await FillSignInAsync(organisationNumber);
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000 });
         await WaitUntilDrawnAsync();
     }
 

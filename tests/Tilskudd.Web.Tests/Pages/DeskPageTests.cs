@@ -41,7 +41,7 @@ public sealed class DeskPageTests(WebFixture web)
         await page["#navn"].FillAsync("Ola Saksbehandler");
         await page["#logg-inn"].ClickAsync();
 
-        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/saksbehandling");
+        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/saksbehandling", new() { Timeout = 30_000 });
         await page.WaitUntilDrawnAsync();
         await Expect(page["h1"]).ToHaveTextAsync("Saksbehandling");
         await Expect(page.Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Alta kommune 2027") })).ToBeVisibleAsync();

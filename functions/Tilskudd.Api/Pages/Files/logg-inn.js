@@ -68,3 +68,6 @@ $('innlogging').addEventListener('submit', async event => {
   sessionStorage.setItem(tokenKey, body.token);
   location.assign(returnPath());
 });
+
+// The button waits for this script: a click before it would send the form nowhere.
+$('logg-inn').disabled = false;
