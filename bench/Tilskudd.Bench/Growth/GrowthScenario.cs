@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Grpc.Net.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Tilskudd.Bench.Infrastructure;
 using Tilskudd.Bench.Intake;
 using Tilskudd.Bench.Storm;
@@ -43,12 +41,8 @@ public static class GrowthScenario
             ["Tilskudd__Engine__GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
         });
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDurableTaskClient(client => client.UseGrpc(channel));
-        await using var provider = services.BuildServiceProvider();
-        var engine = provider.GetRequiredService<DurableTaskClient>();
+        await using var client = HostEngineClient.For(grpcPort);
+        var engine = client.Engine;
         var payload = ApplicationPayload.Load();
         var http = local.Http;
 

@@ -1,7 +1,5 @@
-using Grpc.Net.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Tilskudd.Bench.Infrastructure;
 using Tilskudd.Workflow.Cases;
 using FreePorts = Tilskudd.Testing.FreePorts;
@@ -49,13 +47,8 @@ public static class ReminderStormScenario
         });
         var timeline = local.Timeline;
 
-        // A client of the host's own engine sidecar, as the host's API is one.
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDurableTaskClient(client => client.UseGrpc(channel));
-        await using var provider = services.BuildServiceProvider();
-        var engine = provider.GetRequiredService<DurableTaskClient>();
+        await using var client = HostEngineClient.For(grpcPort);
+        var engine = client.Engine;
 
         // The engine's idle polling, to tell when the started cases have all parked on their timers.
         await Task.Delay(TimeSpan.FromSeconds(5));

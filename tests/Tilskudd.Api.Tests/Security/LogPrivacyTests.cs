@@ -15,7 +15,8 @@ namespace Tilskudd.Api.Tests.Security;
 public sealed partial class LogPrivacyTests(TilskuddFixture fixture)
 {
     const string ContactName = "Sigrid Personvernsen";
-    const string Phone = "+47 912 34 567";
+    // No subscriber number starts with 0 in Norway: invented, and nobody's.
+    const string Phone = "+47 01 23 45 67";
     const string NationalIdentityNumber = "01017012345";
     const string AccountNumber = "1234.56.78903";
 
@@ -61,7 +62,7 @@ public sealed partial class LogPrivacyTests(TilskuddFixture fixture)
 
         var lines = host.AllOutput;
         var leaks = lines.Where(line => EmailAddress().IsMatch(line) || line.Contains("Sigrid", StringComparison.OrdinalIgnoreCase) || line.Contains("Personvernsen", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("Kari Testesen", StringComparison.Ordinal) || line.Contains("912 34 567", StringComparison.Ordinal) || ElevenDigits().IsMatch(line) || line.Contains(AccountNumber, StringComparison.Ordinal)).ToList();
+            || line.Contains("Kari Testesen", StringComparison.Ordinal) || line.Contains(Phone[4..], StringComparison.Ordinal) || ElevenDigits().IsMatch(line) || line.Contains(AccountNumber, StringComparison.Ordinal)).ToList();
         Assert.True(lines.Count > 100, $"The host wrote only {lines.Count} lines: is the log captured?");
         Assert.Contains(lines, line => line.Contains(reference, StringComparison.Ordinal));
         Assert.True(leaks.Count == 0, $"{leaks.Count} of {lines.Count} lines hold personal data:{Environment.NewLine}{string.Join(Environment.NewLine, leaks.Take(20))}");
