@@ -104,7 +104,7 @@ public static class CaseReads
     /// applicant gets the case's timeline: the events without the kommune's working notes, and no read log.
     /// </summary>
     public static async Task<IResult> ListCaseEvents(
-        string reference, HttpRequest request, ApplicationStore applications, ICaseViews views, CancellationToken cancellationToken)
+        string reference, HttpRequest request, ICaseViews views, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
         var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListCaseEvents, cancellationToken, reference: reference);
@@ -136,7 +136,7 @@ public static class CaseReads
 
     /// <summary>A command's outcome once the case has decided it; 404 until then, or when it is not among the case's latest 20.</summary>
     public static async Task<IResult> GetCommandOutcome(
-        string reference, string commandId, HttpRequest request, ApplicationStore applications, DurableTaskClient engine, CancellationToken cancellationToken)
+        string reference, string commandId, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
     {
         var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetCommandOutcome, cancellationToken, reference: reference);
         if (admission.Admitted?.Application is not { } application)

@@ -11,13 +11,13 @@ namespace Tilskudd.Api.Letters;
 /// <summary>The case's letters (vedtak, tilskuddsbrev, tilbakebetalingskrav, klagevedtak) as PDF, for the case page.</summary>
 public static class LettersApi
 {
-    public static async Task<IResult> ListLetters(string reference, HttpRequest request, ApplicationStore applications, BlobLetterArchive letters, CancellationToken cancellationToken)
+    public static async Task<IResult> ListLetters(string reference, HttpRequest request, BlobLetterArchive letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
         var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListLetters, cancellationToken, reference: reference);
         if (admission.Admitted?.Application is not { } application)
         {
-            return admission.Refusal ?? NotFound(reference);
+            return admission.Refusal ?? CaseReads.ApplicationNotFound(reference);
         }
 
         await RouteAccess.RecordReadAsync(request, admission.Admitted, "letters", cancellationToken);
@@ -38,13 +38,13 @@ public static class LettersApi
         });
     }
 
-    public static async Task<IResult> GetLetter(string reference, string file, HttpRequest request, ApplicationStore applications, BlobLetterArchive letters, CancellationToken cancellationToken)
+    public static async Task<IResult> GetLetter(string reference, string file, HttpRequest request, BlobLetterArchive letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
         var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetLetter, cancellationToken, reference: reference);
         if (admission.Admitted?.Application is not { } application)
         {
-            return admission.Refusal ?? NotFound(reference);
+            return admission.Refusal ?? CaseReads.ApplicationNotFound(reference);
         }
 
         await RouteAccess.RecordReadAsync(request, admission.Admitted, "letter:" + file, cancellationToken);
@@ -53,7 +53,4 @@ public static class LettersApi
             ? TypedResults.File(letter.Content, "application/pdf", letter.FileName)
             : Problems.NotFound($"Saken {application.Reference} har ikke noe brev som heter «{file}».", "letter-not-found");
     }
-
-    static ProblemHttpResult NotFound(string reference) =>
-        Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
 }

@@ -123,13 +123,13 @@ public sealed class CasesHttpFunctions(
     [Function(nameof(ApiRoutes.ListCaseEvents))]
     public Task<IResult> ListCaseEvents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}/events")] HttpRequest request, string reference, CancellationToken cancellationToken) =>
-        CaseReads.ListCaseEvents(reference, request, applications, views, cancellationToken);
+        CaseReads.ListCaseEvents(reference, request, views, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetCommandOutcome))]
-    public Task<IResult> GetCommandOutcome(
+    public static Task<IResult> GetCommandOutcome(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}/commands/{commandId}")] HttpRequest request, string reference, string commandId,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        CaseReads.GetCommandOutcome(reference, commandId, request, applications, engine, cancellationToken);
+        CaseReads.GetCommandOutcome(reference, commandId, request, engine, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetAttachmentLink))]
     public Task<IResult> GetAttachmentLink(
