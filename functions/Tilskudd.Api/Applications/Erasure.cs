@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Security;
 using Tilskudd.Domain.Cases;
-using Tilskudd.Domain.Rounds;
 using Tilskudd.Domain.Text;
 using Tilskudd.Domain.Time;
 using Tilskudd.Infrastructure.Applications;
@@ -27,16 +26,6 @@ public static class Erasure
     static readonly string[] ErasedParts = ["kontaktperson", "e-postadresser", "telefon", "fritekster", "innsender", "vedlegg", "brev", "hendelseslogg", "lesinger", "sakens historikk i motoren"];
     static readonly string[] KeptParts = ["runde", "organisasjonsnummer", "søknadstype", "delmål", "målgrupper", "beløp", "budsjett", "status"];
 
-    /// <summary>Statuses a case never leaves.</summary>
-    static readonly CaseStatus[] Final = [CaseStatus.Closed, CaseStatus.Withdrawn, CaseStatus.Declined];
-
-    /// <summary>
-    /// The first day the application may be erased. Bokføringsloven § 13: accounting documentation is kept five
-    /// years after the end of the financial year; the grant's report and accounts come in the year after the grant
-    /// year, so five years after that year's end.
-    /// </summary>
-    public static DateOnly RetainedUntil(Round round) => new((round?.GrantYear ?? 0) + 7, 1, 1);
-
     public static async Task<IResult> EraseApplication(string reference, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -48,15 +37,15 @@ public static class Erasure
 
         var services = request.HttpContext.RequestServices;
         var today = OsloTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (today < RetainedUntil(round))
+        if (today < Retention.ErasableFrom(round))
         {
             return Problems.Conflict(
                 "Søknaden må fortsatt oppbevares",
-                $"Søknaden {application.Reference} kan slettes fra {NorwegianFormat.Date(RetainedUntil(round))}: regnskapsmateriale oppbevares i fem år (bokføringsloven § 13).",
+                $"Søknaden {application.Reference} kan slettes fra {NorwegianFormat.Date(Retention.ErasableFrom(round))}: regnskapsmateriale oppbevares i fem år (bokføringsloven § 13).",
                 "retention-not-over");
         }
 
-        if (await services.GetRequiredService<ICaseViews>().FindAsync(round.Id, application.Reference, cancellationToken) is { Summary.Status: var status } && !Final.Contains(status))
+        if (await services.GetRequiredService<ICaseViews>().FindAsync(round.Id, application.Reference, cancellationToken) is { Summary.Status: var status } && !Retention.IsOver(status))
         {
             return Problems.Conflict("Saken er ikke avsluttet", $"Saken {application.Reference} har status «{StatusNames.Of(status)}». Bare avsluttede saker kan slettes.", "case-open");
         }
