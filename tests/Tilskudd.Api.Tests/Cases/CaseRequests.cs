@@ -79,7 +79,9 @@ static class CaseRequests
     }
 
     /// <summary>A command's answer: 200 at once, or 202 and then its outcome from the Location.</summary>
-    public static async Task<(HttpStatusCode Status, JsonObject Body)> OutcomeOfAsync(this HttpClient http, (HttpResponseMessage Response, JsonObject Body) sent)
+    /// <summary>Follows a 202's Location until the command has an outcome, for up to <paramref name="within"/> (30 s unless told).</summary>
+    public static async Task<(HttpStatusCode Status, JsonObject Body)> OutcomeOfAsync(
+        this HttpClient http, (HttpResponseMessage Response, JsonObject Body) sent, TimeSpan? within = null)
     {
         if (sent.Response.StatusCode != HttpStatusCode.Accepted)
         {
@@ -87,7 +89,7 @@ static class CaseRequests
         }
 
         string location = sent.Response.Headers.Location!.ToString();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var (response, body) = await http.ReadAsync(location, Organisation);
