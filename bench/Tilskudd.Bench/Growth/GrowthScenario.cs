@@ -19,7 +19,11 @@ public sealed record GrowthRow(
     int StormCases,
     double StormLastMailAfterDueSeconds,
     double StormRequestsPerCase,
-    string LoadAverage);
+    string LoadAverage,
+    GrowthWindows Storage);
+
+/// <summary>The storage requests (with their wait) of each measured stretch at one size: seeding, intake and the storm.</summary>
+public sealed record GrowthWindows(RequestCounts Seed, int SeededCases, RequestCounts Intake, RequestCounts Storm);
 
 /// <summary>
 /// Issue 18 item 5: does intake and a reminder storm slow down as the store fills? One Tilskudd.Local on one
@@ -53,6 +57,7 @@ public static class GrowthScenario
         foreach (int size in sizes.Order())
         {
             var seedClock = System.Diagnostics.Stopwatch.StartNew();
+            var seedStart = local.Counter.Snapshot();
             await Parallel.ForEachAsync(Enumerable.Range(stored, Math.Max(0, size - stored)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
             {
                 var input = ReportDueCases.Input(i, parkedOffset);
@@ -60,6 +65,8 @@ public static class GrowthScenario
             });
             await QuietAsync(local);
             double seedSeconds = seedClock.Elapsed.TotalSeconds;
+            var seedRequests = local.Counter.Snapshot().Minus(seedStart);
+            int seeded = Math.Max(0, size - stored);
             stored = Math.Max(stored, size);
 
             var before = local.Timeline.Add($"intake-{size}");
@@ -77,7 +84,8 @@ public static class GrowthScenario
             submitted += intake.Submitted;
             await MailsAtLeastAsync(http, submitted + stormed, cap);
             await QuietAsync(local);
-            double intakeRequests = local.Counter.Snapshot().Minus(before.Requests).Total() / (double)Math.Max(intake.Submitted, 1);
+            var intakeWindow = local.Counter.Snapshot().Minus(before.Requests);
+            double intakeRequests = intakeWindow.Total() / (double)Math.Max(intake.Submitted, 1);
 
             var dueAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
             var stormOffset = Offset(dueAt);
@@ -98,9 +106,11 @@ public static class GrowthScenario
             await MailsAtLeastAsync(http, submitted + stormed, cap);
             double lastMail = (DateTimeOffset.UtcNow - dueAt).TotalSeconds;
             await QuietAsync(local);
-            double stormRequests = local.Counter.Snapshot().Minus(due.Requests).Total() / (double)stormCases;
+            var stormWindow = local.Counter.Snapshot().Minus(due.Requests);
+            double stormRequests = stormWindow.Total() / (double)stormCases;
 
-            var row = new GrowthRow(size, seedSeconds, intake, intakeRequests, stormCases, lastMail, stormRequests, Report.Machine.LoadAverage());
+            var row = new GrowthRow(size, seedSeconds, intake, intakeRequests, stormCases, lastMail, stormRequests, Report.Machine.LoadAverage(),
+                new GrowthWindows(seedRequests, seeded, intakeWindow, stormWindow));
             rows.Add(row);
             Console.WriteLine(
                 $"    {size} stored (seeded in {seedSeconds:0} s): intake {intake.PerSecond:0.0}/s p50 {intake.P50Ms:0} ms p95 {intake.P95Ms:0} ms, {intakeRequests:0.0} requests/application; " +

@@ -42,6 +42,8 @@ public readonly record struct RequestKey(StorageService Service, RequestOwner Ow
 /// its table, queue or container name starts with a registered task hub's name (lower-cased), as the
 /// Azure Storage provider names them; a table batch is classified by the table named inside its body.
 /// On Azure each request is a billed transaction, so these counts are the cost that matters.
+/// Each request is also timed from its head's arrival to the first byte of its answer (the SDKs send one request
+/// at a time on a connection), which is how long the storage took to answer it, upload included.
 /// </summary>
 public sealed class StorageRequestCounter : IAsyncDisposable
 {
@@ -49,6 +51,7 @@ public sealed class StorageRequestCounter : IAsyncDisposable
 
     readonly ConcurrentDictionary<RequestKey, long> counts = new();
     readonly ConcurrentDictionary<RequestKey, long> batchOperations = new();
+    readonly ConcurrentDictionary<RequestKey, long> waitTicks = new();
     readonly List<TcpListener> listeners = [];
     readonly List<string> hubPrefixes = [];
     readonly CancellationTokenSource stop = new();
@@ -79,7 +82,8 @@ public sealed class StorageRequestCounter : IAsyncDisposable
         }
     }
 
-    public RequestCounts Snapshot() => new(new Dictionary<RequestKey, long>(counts), new Dictionary<RequestKey, long>(batchOperations));
+    public RequestCounts Snapshot() => new(
+        new Dictionary<RequestKey, long>(counts), new Dictionary<RequestKey, long>(batchOperations), new Dictionary<RequestKey, long>(waitTicks));
 
     int Listen(StorageService service, int upstreamPort)
     {
@@ -124,8 +128,9 @@ public sealed class StorageRequestCounter : IAsyncDisposable
                 await upstream.ConnectAsync(IPAddress.Loopback, upstreamPort, stop.Token);
                 var fromClient = client.GetStream();
                 var toUpstream = upstream.GetStream();
-                var answers = toUpstream.CopyToAsync(fromClient, 64 * 1024, stop.Token);
-                var requests = ForwardRequestsAsync(fromClient, toUpstream, service);
+                var exchange = new Exchange();
+                var answers = RelayAnswersAsync(toUpstream, fromClient, exchange);
+                var requests = ForwardRequestsAsync(fromClient, toUpstream, service, exchange);
                 await Task.WhenAny(answers, requests);
             }
             catch (Exception)
@@ -135,7 +140,29 @@ public sealed class StorageRequestCounter : IAsyncDisposable
         }
     }
 
-    async Task ForwardRequestsAsync(NetworkStream client, NetworkStream upstream, StorageService service)
+    async Task RelayAnswersAsync(NetworkStream upstream, NetworkStream client, Exchange exchange)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int read;
+            while ((read = await upstream.ReadAsync(buffer, stop.Token)) > 0)
+            {
+                if (exchange.Answered() is var (key, ticks))
+                {
+                    waitTicks.AddOrUpdate(key, ticks, (_, n) => n + ticks);
+                }
+
+                await client.WriteAsync(buffer.AsMemory(0, read), stop.Token);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    async Task ForwardRequestsAsync(NetworkStream client, NetworkStream upstream, StorageService service, Exchange exchange)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         int start = 0, end = 0;
@@ -158,6 +185,7 @@ public sealed class StorageRequestCounter : IAsyncDisposable
 
                 int headerLength = headerEnd + HeaderEnd.Length;
                 var head = ParseHead(buffer.AsSpan(start, headerLength));
+                exchange.Sent();
                 string path = head.Target.Split('?', 2)[0];
                 bool capture = path.Contains("$batch", StringComparison.Ordinal) || path.EndsWith("/Tables", StringComparison.Ordinal);
                 var captured = capture ? new MemoryStream() : null;
@@ -196,7 +224,10 @@ public sealed class StorageRequestCounter : IAsyncDisposable
                     }
                 }
 
-                Count(service, head, captured);
+                if (exchange.Counted(Count(service, head, captured)) is var (key, ticks))
+                {
+                    waitTicks.AddOrUpdate(key, ticks, (_, n) => n + ticks);
+                }
             }
         }
         finally
@@ -304,7 +335,7 @@ public sealed class StorageRequestCounter : IAsyncDisposable
         return new RequestHead(requestLine[0], requestLine.Length > 1 ? requestLine[1] : "/", length, chunked);
     }
 
-    void Count(StorageService service, RequestHead head, MemoryStream? body)
+    RequestKey Count(StorageService service, RequestHead head, MemoryStream? body)
     {
         string path = head.Target;
         int query = path.IndexOf('?', StringComparison.Ordinal);
@@ -346,6 +377,8 @@ public sealed class StorageRequestCounter : IAsyncDisposable
         {
             batchOperations.AddOrUpdate(key, operationsInBatch, (_, n) => n + operationsInBatch);
         }
+
+        return key;
     }
 
     RequestOwner OwnerOf(string resource)
@@ -454,12 +487,85 @@ public sealed class StorageRequestCounter : IAsyncDisposable
     }
 }
 
-/// <summary>A copy of the counters at one moment; subtract two to get what happened between them.</summary>
-public sealed record RequestCounts(IReadOnlyDictionary<RequestKey, long> Requests, IReadOnlyDictionary<RequestKey, long> BatchOperations)
+/// <summary>
+/// One request in flight on a relayed connection: when its head arrived, and when the first byte of its answer
+/// did. Whichever of "classified" (after the body is forwarded) and "answered" comes second yields the wait.
+/// </summary>
+sealed class Exchange
 {
-    public static RequestCounts Empty { get; } = new(new Dictionary<RequestKey, long>(), new Dictionary<RequestKey, long>());
+    readonly Lock gate = new();
+    long sentAt;
+    long answeredAt;
+    RequestKey? key;
 
-    public RequestCounts Minus(RequestCounts earlier) => new(Subtract(Requests, earlier.Requests), Subtract(BatchOperations, earlier.BatchOperations));
+    public void Sent()
+    {
+        lock (gate)
+        {
+            sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            answeredAt = 0;
+            key = null;
+        }
+    }
+
+    public (RequestKey Key, long Ticks)? Counted(RequestKey counted)
+    {
+        lock (gate)
+        {
+            if (sentAt == 0)
+            {
+                return null;
+            }
+
+            if (answeredAt == 0)
+            {
+                key = counted;
+                return null;
+            }
+
+            long ticks = answeredAt - sentAt;
+            sentAt = 0;
+            return (counted, ticks);
+        }
+    }
+
+    public (RequestKey Key, long Ticks)? Answered()
+    {
+        lock (gate)
+        {
+            if (sentAt == 0 || answeredAt != 0)
+            {
+                return null;
+            }
+
+            answeredAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (key is not { } known)
+            {
+                return null;
+            }
+
+            long ticks = answeredAt - sentAt;
+            sentAt = 0;
+            return (known, ticks);
+        }
+    }
+}
+
+/// <summary>A copy of the counters at one moment; subtract two to get what happened between them.</summary>
+public sealed record RequestCounts(
+    IReadOnlyDictionary<RequestKey, long> Requests, IReadOnlyDictionary<RequestKey, long> BatchOperations, IReadOnlyDictionary<RequestKey, long> WaitTicks)
+{
+    public static RequestCounts Empty { get; } = new(new Dictionary<RequestKey, long>(), new Dictionary<RequestKey, long>(), new Dictionary<RequestKey, long>());
+
+    public RequestCounts Minus(RequestCounts earlier) => new(
+        Subtract(Requests, earlier.Requests), Subtract(BatchOperations, earlier.BatchOperations), Subtract(WaitTicks, earlier.WaitTicks));
+
+    /// <summary>Mean time the storage took to answer one request of this kind, in milliseconds.</summary>
+    public double MeanWaitMs(RequestKey key) =>
+        Requests.GetValueOrDefault(key) is > 0 and var n ? WaitTicks.GetValueOrDefault(key) * 1000.0 / System.Diagnostics.Stopwatch.Frequency / n : 0;
+
+    /// <summary>Total time the storage spent answering requests of this kind, in seconds (concurrent requests add up).</summary>
+    public double WaitSeconds(RequestKey key) => WaitTicks.GetValueOrDefault(key) / (double)System.Diagnostics.Stopwatch.Frequency;
 
     public long Total(Func<RequestKey, bool>? where = null) => Requests.Where(kv => where?.Invoke(kv.Key) ?? true).Sum(kv => kv.Value);
 

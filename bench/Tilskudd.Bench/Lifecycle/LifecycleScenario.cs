@@ -87,15 +87,18 @@ public static class LifecycleScenario
 
     static RequestCounts Where(RequestCounts counts, Func<RequestKey, bool> keep) => new(
         counts.Requests.Where(kv => keep(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value),
-        counts.BatchOperations.Where(kv => keep(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value));
+        counts.BatchOperations.Where(kv => keep(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value),
+        counts.WaitTicks.Where(kv => keep(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value));
 
     static RequestCounts Scale(RequestCounts counts, double factor) => new(
         counts.Requests.ToDictionary(kv => kv.Key, kv => (long)Math.Round(kv.Value * factor)),
-        counts.BatchOperations.ToDictionary(kv => kv.Key, kv => (long)Math.Round(kv.Value * factor)));
+        counts.BatchOperations.ToDictionary(kv => kv.Key, kv => (long)Math.Round(kv.Value * factor)),
+        counts.WaitTicks.ToDictionary(kv => kv.Key, kv => (long)Math.Round(kv.Value * factor)));
 
     static RequestCounts Add(RequestCounts a, RequestCounts b) => a.Minus(Scale(b, -1));
 
     static RequestCounts Clamp(RequestCounts counts) => new(
         counts.Requests.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value),
-        counts.BatchOperations.Where(kv => kv.Value > 0 && counts.Requests.GetValueOrDefault(kv.Key) > 0).ToDictionary(kv => kv.Key, kv => kv.Value));
+        counts.BatchOperations.Where(kv => kv.Value > 0 && counts.Requests.GetValueOrDefault(kv.Key) > 0).ToDictionary(kv => kv.Key, kv => kv.Value),
+        counts.WaitTicks.Where(kv => kv.Value > 0 && counts.Requests.GetValueOrDefault(kv.Key) > 0).ToDictionary(kv => kv.Key, kv => kv.Value));
 }
