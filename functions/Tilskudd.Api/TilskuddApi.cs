@@ -90,6 +90,7 @@ public static class TilskuddApi
         services.AddTransient<ReleaseGrant>();
         services.AddTransient<NotifyCaseworkers>();
         services.AddTransient<UpdateCaseView>();
+        services.AddTransient<UpdateCaseViewAndMail>();
         services.AddTransient<LookUpOrganisation>();
         return services;
     }

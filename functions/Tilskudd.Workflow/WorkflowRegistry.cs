@@ -16,7 +16,7 @@ public static class WorkflowRegistry
     public static IReadOnlyList<string> Activities { get; } =
     [
         nameof(SendMail), nameof(RenderLetter), nameof(RegisterTranche), nameof(ReserveGrant),
-        nameof(ReleaseGrant), nameof(NotifyCaseworkers), nameof(UpdateCaseView), nameof(LookUpOrganisation),
+        nameof(ReleaseGrant), nameof(NotifyCaseworkers), nameof(UpdateCaseView), nameof(UpdateCaseViewAndMail), nameof(LookUpOrganisation),
     ];
 
     public static void Register(DurableTaskRegistry registry)
@@ -30,6 +30,7 @@ public static class WorkflowRegistry
         registry.AddActivity<ReleaseGrant>();
         registry.AddActivity<NotifyCaseworkers>();
         registry.AddActivity<UpdateCaseView>();
+        registry.AddActivity<UpdateCaseViewAndMail>();
         registry.AddActivity<LookUpOrganisation>();
     }
 }

@@ -21,6 +21,7 @@ public sealed class CaseFunctions(
     Workflow.Effects.ReleaseGrant releaseGrant,
     Workflow.Effects.NotifyCaseworkers notifyCaseworkers,
     Workflow.Effects.UpdateCaseView updateCaseView,
+    UpdateCaseViewAndMail updateCaseViewAndMail,
     LookUpOrganisation lookUpOrganisation)
 {
     [Function(nameof(CaseOrchestrator))]
@@ -54,6 +55,10 @@ public sealed class CaseFunctions(
     [Function(nameof(Workflow.Effects.UpdateCaseView))]
     public Task<bool> UpdateCaseViewActivity([ActivityTrigger] CaseViewUpdate update, CancellationToken cancellationToken) =>
         updateCaseView.UpdateAsync(update, cancellationToken);
+
+    [Function(nameof(UpdateCaseViewAndMail))]
+    public Task<IReadOnlyList<MailReceipt>> UpdateCaseViewAndMailActivity([ActivityTrigger] CaseViewAndMails update, CancellationToken cancellationToken) =>
+        updateCaseViewAndMail.CarryOutAsync(update, cancellationToken);
 
     [Function(nameof(LookUpOrganisation))]
     public Task<RegisterFacts?> LookUpOrganisationActivity([ActivityTrigger] string organisationNumber, CancellationToken cancellationToken) =>

@@ -115,9 +115,21 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         }
 
         Publish();
-        foreach (var effect in result.IsAccepted ? result.Effects : [])
+        var effects = result.IsAccepted ? result.Effects : [];
+        for (int i = 0; i < effects.Count; i++)
         {
-            await CarryOutAsync(effect, events);
+            var mails = effects[i] is Domain.Cases.UpdateCaseView
+                ? effects.Skip(i + 1).TakeWhile(e => e is Domain.Cases.SendMail).Cast<Domain.Cases.SendMail>().ToList()
+                : [];
+            if (mails.Count > 0)
+            {
+                await UpdateViewAndMailAsync((Domain.Cases.UpdateCaseView)effects[i], mails, events);
+                i += mails.Count;
+            }
+            else
+            {
+                await CarryOutAsync(effects[i], events);
+            }
         }
 
         Publish();
@@ -164,9 +176,7 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         {
             await (effect switch
             {
-                Domain.Cases.SendMail { TemplateId: TemplateIds.Kvittering } => SendReceiptAsync(),
-                Domain.Cases.SendMail m => context.CallActivityAsync<MailReceipt>(
-                    nameof(Mail.SendMail), new MailRequest(m.EffectId, m.TemplateId, m.Model, [m.To], []), Retry),
+                Domain.Cases.SendMail m => SendAsync(m),
                 Domain.Cases.RenderLetter l => context.CallActivityAsync<bool>(nameof(Effects.RenderLetter), l, Retry),
                 Domain.Cases.RegisterTranche t => context.CallActivityAsync<bool>(nameof(Effects.RegisterTranche), t, Retry),
                 Domain.Cases.ReserveGrant g => context.CallActivityAsync<PotPosition>(nameof(Effects.ReserveGrant), new PotRequest(g.RoundId, g.Reference, g.Amount), Retry),
@@ -183,11 +193,31 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         }
     }
 
-    async Task SendReceiptAsync()
+    async Task SendAsync(Domain.Cases.SendMail mail)
     {
-        await context.CallActivityAsync<MailReceipt>(nameof(Mail.SendMail), ConfirmationMail.For(input.Start), Retry);
-        confirmationSent = true;
+        await context.CallActivityAsync<MailReceipt>(nameof(Mail.SendMail), RequestFor(mail), Retry);
+        confirmationSent |= mail.TemplateId == TemplateIds.Kvittering;
     }
+
+    /// <summary>The turn's case row and the mails right after it, in one activity (see <see cref="UpdateCaseViewAndMail"/>).</summary>
+    async Task UpdateViewAndMailAsync(Domain.Cases.UpdateCaseView view, IReadOnlyList<Domain.Cases.SendMail> mails, IReadOnlyList<NumberedEvent> events)
+    {
+        try
+        {
+            var update = new CaseViewAndMails(new CaseViewUpdate(view.Summary, State, events), [.. mails.Select(RequestFor)]);
+            await context.CallActivityAsync<IReadOnlyList<MailReceipt>>(nameof(UpdateCaseViewAndMail), update, Retry);
+            confirmationSent |= mails.Any(m => m.TemplateId == TemplateIds.Kvittering);
+        }
+        catch (TaskFailedException)
+        {
+            // As in CarryOutAsync: the case goes on, the failure stays in the engine's history.
+        }
+    }
+
+    /// <summary>The receipt is addressed from the application (its contact and copies); every other mail to the case's contact.</summary>
+    MailRequest RequestFor(Domain.Cases.SendMail mail) => mail.TemplateId == TemplateIds.Kvittering
+        ? ConfirmationMail.For(input.Start)
+        : new MailRequest(mail.EffectId, mail.TemplateId, mail.Model, [mail.To], []);
 
     void Remember(CommandOutcome outcome)
     {

@@ -30,7 +30,7 @@ public sealed class CaseFunctionsTests : IAsyncLifetime
         fakes.AddTo(services);
         services.AddTransient<Workflow.Mail.SendMail>().AddTransient<Workflow.Effects.RenderLetter>().AddTransient<Workflow.Effects.RegisterTranche>()
             .AddTransient<Workflow.Effects.ReserveGrant>().AddTransient<Workflow.Effects.ReleaseGrant>().AddTransient<Workflow.Effects.NotifyCaseworkers>()
-            .AddTransient<Workflow.Effects.UpdateCaseView>().AddTransient<LookUpOrganisation>().AddTransient<CaseFunctions>();
+            .AddTransient<Workflow.Effects.UpdateCaseView>().AddTransient<UpdateCaseViewAndMail>().AddTransient<LookUpOrganisation>().AddTransient<CaseFunctions>();
         return services.BuildServiceProvider().GetRequiredService<CaseFunctions>();
     }
 
@@ -49,6 +49,8 @@ public sealed class CaseFunctionsTests : IAsyncLifetime
                 registry.AddActivityFunc<PotRequest, Workflow.Ports.PotPosition>(nameof(Workflow.Effects.ReleaseGrant), (_, request) => functions.ReleaseGrantActivity(request, none));
                 registry.AddActivityFunc<Domain.Cases.NotifyCaseworkers, bool>(nameof(Workflow.Effects.NotifyCaseworkers), (_, notice) => functions.NotifyCaseworkersActivity(notice, none));
                 registry.AddActivityFunc<CaseViewUpdate, bool>(nameof(Workflow.Effects.UpdateCaseView), (_, update) => functions.UpdateCaseViewActivity(update, none));
+                registry.AddActivityFunc<CaseViewAndMails, IReadOnlyList<MailReceipt>>(
+                    nameof(UpdateCaseViewAndMail), (_, update) => functions.UpdateCaseViewAndMailActivity(update, none));
                 registry.AddActivityFunc<string, RegisterFacts?>(nameof(LookUpOrganisation), (_, number) => functions.LookUpOrganisationActivity(number, none));
             },
             cancellationToken: TestContext.Current.CancellationToken);
