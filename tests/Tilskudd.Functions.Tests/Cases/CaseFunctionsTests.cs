@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Functions.Cases;
+using Tilskudd.Testing;
 using Tilskudd.Testing.Fakes;
 using Tilskudd.Workflow.Cases;
 using Tilskudd.Workflow.Effects;
@@ -37,7 +38,7 @@ public sealed class CaseFunctionsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var functions = Functions();
-        host = await DurableTaskTestHost.StartAsync(
+        host = await InProcessEngine.StartAsync(
             registry =>
             {
                 var none = CancellationToken.None;
@@ -53,7 +54,8 @@ public sealed class CaseFunctionsTests : IAsyncLifetime
                     nameof(UpdateCaseViewAndMail), (_, update) => functions.UpdateCaseViewAndMailActivity(update, none));
                 registry.AddActivityFunc<string, RegisterFacts?>(nameof(LookUpOrganisation), (_, number) => functions.LookUpOrganisationActivity(number, none));
             },
-            cancellationToken: TestContext.Current.CancellationToken);
+            services: null,
+            TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();

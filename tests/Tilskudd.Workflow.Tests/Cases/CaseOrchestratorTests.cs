@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Rounds;
+using Tilskudd.Testing;
 using Tilskudd.Testing.Fakes;
 using Tilskudd.Workflow.Cases;
 
@@ -24,10 +25,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         fakes.Register["912345688"] = new RegisterFacts("912345688", "Nordlys Flerkulturelle Forening", true, "5603", new DateOnly(2015, 3, 1), false, false, "FLI");
-        host = await DurableTaskTestHost.StartAsync(
-            WorkflowRegistry.Register,
-            new DurableTaskTestHostOptions { ConfigureServices = fakes.AddTo },
-            Ct);
+        host = await InProcessEngine.StartAsync(WorkflowRegistry.Register, fakes.AddTo, Ct);
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
