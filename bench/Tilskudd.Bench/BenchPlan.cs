@@ -20,7 +20,8 @@ public sealed record BenchPlan(
     bool Lifecycle = false,
     string? LifecycleBaseline = null,
     IReadOnlyList<int>? StormSizes = null,
-    IReadOnlyList<int>? GrowthSizes = null)
+    IReadOnlyList<int>? GrowthSizes = null,
+    IReadOnlyList<int>? AzuriteProbeSizes = null)
 {
     public static BenchPlan From(string[] args)
     {
@@ -70,6 +71,9 @@ public sealed record BenchPlan(
                 : null,
             GrowthSizes: only == "growth" || Value(args, "--growth-n") is not null
                 ? [.. (Value(args, "--growth-n") ?? "0,1000,5000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
+                : null,
+            AzuriteProbeSizes: only == "azurite" || Value(args, "--azurite-n") is not null
+                ? [.. (Value(args, "--azurite-n") ?? "0,10000,50000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
                 : null);
     }
 

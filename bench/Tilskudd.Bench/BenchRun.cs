@@ -73,6 +73,13 @@ public static class BenchRun
             growth = await Growth.GrowthScenario.RunAsync(sizes, intakeCount: 160, stormCases: 200, plan.TimerCap);
         }
 
+        IReadOnlyList<AzuriteProbe.ProbeRow> probe = [];
+        if (plan.AzuriteProbeSizes is { } probeSizes)
+        {
+            Console.WriteLine("Azurite alone (issue 18, item 5: what grows)");
+            probe = await AzuriteProbe.AzuriteProbeScenario.RunAsync(probeSizes);
+        }
+
         string markdown = ResultsReport.Write(plan, started, DateTime.UtcNow, host, floor, floorEtag, timerRows);
         if (lives.Count > 0)
         {
@@ -87,6 +94,11 @@ public static class BenchRun
         if (growth.Count > 0)
         {
             markdown += Environment.NewLine + Growth.GrowthReport.Write(growth);
+        }
+
+        if (probe.Count > 0)
+        {
+            markdown += Environment.NewLine + AzuriteProbe.AzuriteProbeScenario.Write(probe);
         }
 
         Directory.CreateDirectory(Infrastructure.RepoPaths.Results);
