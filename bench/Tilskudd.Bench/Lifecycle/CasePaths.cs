@@ -58,7 +58,7 @@ public static class CasePaths
     {
         var round = JsonNode.Parse(await http.GetStringAsync(new Uri("/api/rounds/oslo-2027", UriKind.Relative)))!;
         var form = JsonNode.Parse(File.ReadAllText(RepoPaths.ExampleApplication))!.AsObject();
-        form["organisation"] = new JsonObject { ["number"] = "812345672", ["name"] = "Grünerløkka Samtalegruppe", ["email"] = "styret@samtale.example.org" };
+        form["organisation"] = new JsonObject { ["number"] = "812345672", ["name"] = "Grünerløkka Samtalegruppe", ["email"] = "styret@samtale.example.org", ["accountNumber"] = "1234.56.78903" };
         form["contact"] = new JsonObject { ["name"] = "Ola Eksempel", ["email"] = "ola@samtale.example.org" };
         form["delmål"] = new JsonArray("B", "D");
         form["project"]!["place"] = "Oslo, bydel Grünerløkka";

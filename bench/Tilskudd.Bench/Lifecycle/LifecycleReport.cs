@@ -21,7 +21,7 @@ public static class LifecycleReport
         var md = new StringBuilder();
         md.AppendLine("## Storage requests per case, submit to closed");
         md.AppendLine();
-        md.AppendLine("Each path drives one case over HTTP on Tilskudd.Local (own process, engine defaults) with the development actor headers and the " +
+        md.AppendLine("Each path drives one case over HTTP on Tilskudd.Local (own process, engine defaults) with development sign-in tokens (/dev/token) and the " +
             "development clock (`POST /dev/clock {moveTo}` stands in for the timers: each move raises one event to the running case), on its own fresh Azurite. " +
             "**Own** = every request from the submit until closed, less the engine's idle polling for as long (measured on the same host just before) and " +
             "less the bench's own reads while it waited for a status (measured per read after). Engine = task hub queues, tables and blobs; ours = our tables and " +
