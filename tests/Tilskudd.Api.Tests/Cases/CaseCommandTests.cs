@@ -135,6 +135,10 @@ public sealed class CaseCommandTests(TilskuddFixture fixture)
     public async Task An_information_reply_the_case_does_not_wait_for_is_refused_and_its_file_is_not_stored()
     {
         string reference = await fixture.SubmitAltaCaseAsync();
+        // Settled: past its eligibility turn, waiting for the deadline. While that turn's row is still being written the
+        // door lets the case itself decide, and the file is stored before the case refuses (noted in issue 18's note).
+        var settled = await http.WaitForStatusAsync(reference, s => s["status"].Text() == "WaitingForDeadline", TimeSpan.FromSeconds(60));
+        Assert.Equal("WaitingForDeadline", settled["status"].Text());
         using var form = new MultipartFormDataContent { { new StringContent("Her er svaret."), "answer" } };
         var file = new ByteArrayContent(TestFiles.Pdf(10_000, seed: 9));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
