@@ -12,7 +12,7 @@ using Tilskudd.Workflow.Ports;
 namespace Tilskudd.Api.Cases;
 
 /// <summary>What a route makes of its request: the command, or why the request cannot be read; and the files to store once it is checked.</summary>
-public sealed record Drafted(CaseCommand? Command, IResult? Problem, Func<CancellationToken, Task<IReadOnlyList<StoredAttachment>>>? StoreFiles = null)
+public sealed record Drafted(CaseCommand? Command, IResult? Problem, Func<string, CancellationToken, Task<IReadOnlyList<StoredAttachment>>>? StoreFiles = null)
 {
     public static implicit operator Drafted(CaseCommand command) => new(command, null);
 
@@ -29,7 +29,7 @@ public delegate ValueTask<Drafted> DraftCommand(HttpRequest request, Actor by, C
 /// while. Every command is idempotent by Idempotency-Key: the command id is "{reference}/{key}", the
 /// orchestration takes an id once, and a repeated key is answered from the first one's outcome.
 /// </summary>
-public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger pots, TimeProvider time)
+public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger pots, CaseFiles caseFiles, TimeProvider time)
 {
     /// <summary>How long a command waits for the orchestration's verdict before answering 202.</summary>
     static readonly TimeSpan OutcomeWait = TimeSpan.FromSeconds(5);
@@ -94,12 +94,17 @@ public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger
         // Refused where the case stood by its view, while the case itself has moved on (a timer fired; the view update is
         // its next activity): the case decides, as it does every command anyway.
 
-        var files = drafted.StoreFiles is null ? [] : await drafted.StoreFiles(cancellationToken);
+        var files = drafted.StoreFiles is null ? [] : await drafted.StoreFiles(commandId, cancellationToken);
         await engine.RaiseEventAsync(reference, CaseMessage.EventName, new CaseMessage(commandId, command, CaseMessage.LeadOf(time)), cancellationToken);
         var found = await WaitForOutcomeAsync(engine, reference, commandId, cancellationToken);
         if (found is { Outcome.Accepted: true, Summary: { } decided })
         {
             await WaitForViewAsync(round.Id, reference, decided.Version, cancellationToken);
+        }
+        else if (found is { Outcome.Accepted: false } && files.Count > 0)
+        {
+            // The door's row was behind and the case refused: the files are this command's alone, and nothing names them.
+            await caseFiles.DeleteAsync(files, cancellationToken);
         }
 
         return found is { Outcome: { } outcome }

@@ -15,7 +15,9 @@ public sealed record CaseForm(IFormCollection Fields, IReadOnlyList<ReceivedFile
 /// Files sent with a command (an information reply, a report with accounts and auditor's statement): read
 /// like the application's (type found from the bytes, SHA-256), and stored with <see cref="AttachmentStore"/>
 /// under the case's reference once the command is checked. A command's files are numbered from the case
-/// version it answers (version 7: 701, 702, …), so a retried command overwrites its own blobs and no other.
+/// version it answers (version 7: 701, 702, …) and carry eight hex digits of the command's id, so a retried command
+/// overwrites its own blobs, and two commands sent against the same version (two people answering one request
+/// before the case's row moves on) never overwrite each other's.
 /// </summary>
 public sealed class CaseFiles(AttachmentStore attachments)
 {
@@ -66,18 +68,23 @@ public sealed class CaseFiles(AttachmentStore attachments)
     }
 
     /// <summary>Stores the files; <paramref name="caseVersion"/> is the version of the case the command was checked against.</summary>
-    public async Task<IReadOnlyList<StoredAttachment>> StoreAsync(string reference, int caseVersion, IReadOnlyList<ReceivedFile> files, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAttachment>> StoreAsync(
+        string reference, int caseVersion, string commandId, IReadOnlyList<ReceivedFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
+        string sender = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(commandId)))[..8];
         var stored = new List<StoredAttachment>(files.Count);
         for (int i = 0; i < files.Count; i++)
         {
             await using var content = files[i].Part.OpenReadStream();
-            stored.Add(await attachments.SaveAsync(reference, (caseVersion * 100) + i, files[i].Descriptor, files[i].Sha256, content, cancellationToken));
+            stored.Add(await attachments.SaveAsync(reference, (caseVersion * 100) + i, files[i].Descriptor, files[i].Sha256, content, cancellationToken, sender));
         }
 
         return stored;
     }
+
+    /// <summary>A refused command's files: no event names them, and their names are the command's own.</summary>
+    public Task DeleteAsync(IReadOnlyList<StoredAttachment> files, CancellationToken cancellationToken) => attachments.DeleteAsync(files, cancellationToken);
 
     static async Task<ReceivedFile> ReceiveAsync(IFormFile part, AttachmentKind kind, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public static class CasesApi
             var (form, error) = await ReadFormAsync(req, _ => AttachmentKind.InformationReply, token);
             return form is null
                 ? Drafted.Invalid(error!)
-                : new Drafted(new SubmitInformation(by, form.Fields["answer"].ToString()), null, t => files.StoreAsync(state.Reference, state.Version, form.Files, t));
+                : new Drafted(new SubmitInformation(by, form.Fields["answer"].ToString()), null, (id, t) => files.StoreAsync(state.Reference, state.Version, id, form.Files, t));
         }, cancellationToken);
 
     public static Task<IResult> AcceptTerms(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
@@ -57,7 +57,7 @@ public static class CasesApi
             }
 
             bool audited = form.Files.Any(f => f.Kind == AttachmentKind.AuditorsStatement);
-            return new Drafted(new SubmitReport(by, amountUsed, audited), null, t => files.StoreAsync(state.Reference, state.Version, form.Files, t));
+            return new Drafted(new SubmitReport(by, amountUsed, audited), null, (id, t) => files.StoreAsync(state.Reference, state.Version, id, form.Files, t));
         }, cancellationToken);
 
     public static Task<IResult> AppealDecision(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>

@@ -80,6 +80,6 @@ public sealed partial class AttachmentLinks(StorageClients storage)
         return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
     }
 
-    [GeneratedRegex("^[0-9]{2,6}-[a-z]+\\.(pdf|docx|xlsx|odt|png|jpg)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]{2,6}-[a-z]+(-[0-9a-f]{8})?\\.(pdf|docx|xlsx|odt|png|jpg)$", RegexOptions.CultureInvariant)]
     private static partial Regex StoredName();
 }

@@ -12,14 +12,16 @@ public sealed class AttachmentStore(StorageClients storage)
     public const string FileNameMetadata = "filename";
 
     /// <summary>
-    /// Stores one file. The blob name is fixed by reference, position and type, so a retried
-    /// submit overwrites the same blob with the same bytes.
+    /// Stores one file. The blob name is fixed by reference, position and type (and, for a case command's files,
+    /// <paramref name="sender"/>: eight hex digits of the command), so a retried submit or command overwrites the same
+    /// blob with the same bytes and no other.
     /// </summary>
     public async Task<StoredAttachment> SaveAsync(
-        string reference, int index, AttachmentDescriptor file, string sha256, Stream content, CancellationToken cancellationToken)
+        string reference, int index, AttachmentDescriptor file, string sha256, Stream content, CancellationToken cancellationToken, string? sender = null)
     {
         ArgumentNullException.ThrowIfNull(file);
-        string blobName = $"{reference.ToUpperInvariant()}/{index + 1:00}-{file.Kind.ToString().ToLowerInvariant()}.{FileTypeSniffer.ExtensionOf(file.DetectedType)}";
+        string distinct = sender is null ? "" : "-" + sender;
+        string blobName = $"{reference.ToUpperInvariant()}/{index + 1:00}-{file.Kind.ToString().ToLowerInvariant()}{distinct}.{FileTypeSniffer.ExtensionOf(file.DetectedType)}";
         string contentType = FileTypeSniffer.ContentTypeOf(file.DetectedType);
         await storage.Container(StorageNames.AttachmentsContainer).GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
         {
@@ -32,5 +34,15 @@ public sealed class AttachmentStore(StorageClients storage)
             },
         }, cancellationToken);
         return new StoredAttachment(file.Kind, file.FileName, blobName, contentType, file.Length, sha256);
+    }
+
+    /// <summary>Deletes files stored for a command the case then refused; no event names them.</summary>
+    public async Task DeleteAsync(IEnumerable<StoredAttachment> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var file in files)
+        {
+            await storage.Container(StorageNames.AttachmentsContainer).GetBlobClient(file.BlobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
     }
 }
