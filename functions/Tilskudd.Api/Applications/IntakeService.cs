@@ -107,7 +107,7 @@ public sealed partial class IntakeService(
         {
             var file = submitted.Files[i];
             await using var content = file.Part.OpenReadStream();
-            stored.Add(await attachments.SaveAsync(reference, i, file.Descriptor, file.Sha256, content, cancellationToken));
+            stored.Add(await attachments.SaveAsync(reference, i, file.Descriptor, file.Sha256, content, commandTag: null, cancellationToken));
         }
 
         var application = new StoredApplication(reference, round.Id, time.GetUtcNow(), submitted.Form!, stored, submitted.SubmittedBy);

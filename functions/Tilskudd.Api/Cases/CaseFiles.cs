@@ -72,12 +72,12 @@ public sealed class CaseFiles(AttachmentStore attachments)
         string reference, int caseVersion, string commandId, IReadOnlyList<ReceivedFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        string sender = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(commandId)))[..8];
+        string commandTag = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(commandId)))[..8];
         var stored = new List<StoredAttachment>(files.Count);
         for (int i = 0; i < files.Count; i++)
         {
             await using var content = files[i].Part.OpenReadStream();
-            stored.Add(await attachments.SaveAsync(reference, (caseVersion * 100) + i, files[i].Descriptor, files[i].Sha256, content, cancellationToken, sender));
+            stored.Add(await attachments.SaveAsync(reference, (caseVersion * 100) + i, files[i].Descriptor, files[i].Sha256, content, commandTag, cancellationToken));
         }
 
         return stored;

@@ -13,14 +13,14 @@ public sealed class AttachmentStore(StorageClients storage)
 
     /// <summary>
     /// Stores one file. The blob name is fixed by reference, position and type (and, for a case command's files,
-    /// <paramref name="sender"/>: eight hex digits of the command), so a retried submit or command overwrites the same
-    /// blob with the same bytes and no other.
+    /// <paramref name="commandTag"/>: eight hex digits of the command), so a retried submit or command overwrites the
+    /// same blob with the same bytes and no other.
     /// </summary>
     public async Task<StoredAttachment> SaveAsync(
-        string reference, int index, AttachmentDescriptor file, string sha256, Stream content, CancellationToken cancellationToken, string? sender = null)
+        string reference, int index, AttachmentDescriptor file, string sha256, Stream content, string? commandTag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        string distinct = sender is null ? "" : "-" + sender;
+        string distinct = commandTag is null ? "" : "-" + commandTag;
         string blobName = $"{reference.ToUpperInvariant()}/{index + 1:00}-{file.Kind.ToString().ToLowerInvariant()}{distinct}.{FileTypeSniffer.ExtensionOf(file.DetectedType)}";
         string contentType = FileTypeSniffer.ContentTypeOf(file.DetectedType);
         await storage.Container(StorageNames.AttachmentsContainer).GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions

@@ -38,7 +38,7 @@ public sealed class CaseFunctionsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var functions = Functions();
-        host = await InProcessEngine.StartAsync(
+        host = await DurableTestHost.StartAsync(
             registry =>
             {
                 var none = CancellationToken.None;

@@ -19,8 +19,8 @@ public sealed class AttachmentStoreTests(StorageFixture fixture)
     {
         string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
 
-        var accepted = await store.SaveAsync(reference, 700, Reply, "sha-a", new MemoryStream("AAAA"u8.ToArray()), Ct, sender: "0a1b2c3d");
-        var refused = await store.SaveAsync(reference, 700, Reply, "sha-b", new MemoryStream("BBBB"u8.ToArray()), Ct, sender: "9f8e7d6c");
+        var accepted = await store.SaveAsync(reference, 700, Reply, "sha-a", new MemoryStream("AAAA"u8.ToArray()), "0a1b2c3d", Ct);
+        var refused = await store.SaveAsync(reference, 700, Reply, "sha-b", new MemoryStream("BBBB"u8.ToArray()), "9f8e7d6c", Ct);
         await store.DeleteAsync([refused], Ct);
 
         Assert.NotEqual(accepted.BlobName, refused.BlobName);
@@ -34,8 +34,8 @@ public sealed class AttachmentStoreTests(StorageFixture fixture)
     {
         string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
 
-        var first = await store.SaveAsync(reference, 700, Reply, "sha-a", new MemoryStream("AAAA"u8.ToArray()), Ct, sender: "0a1b2c3d");
-        var retried = await store.SaveAsync(reference, 700, Reply, "sha-a", new MemoryStream("AAAA"u8.ToArray()), Ct, sender: "0a1b2c3d");
+        var first = await store.SaveAsync(reference, 700, Reply, "sha-a", new MemoryStream("AAAA"u8.ToArray()), "0a1b2c3d", Ct);
+        var retried = await store.SaveAsync(reference, 700, Reply, "sha-a", new MemoryStream("AAAA"u8.ToArray()), "0a1b2c3d", Ct);
 
         Assert.Equal(first.BlobName, retried.BlobName);
     }

@@ -25,7 +25,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         fakes.Register["912345688"] = new RegisterFacts("912345688", "Nordlys Flerkulturelle Forening", true, "5603", new DateOnly(2015, 3, 1), false, false, "FLI");
-        host = await InProcessEngine.StartAsync(WorkflowRegistry.Register, fakes.AddTo, Ct);
+        host = await DurableTestHost.StartAsync(WorkflowRegistry.Register, fakes.AddTo, Ct);
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();

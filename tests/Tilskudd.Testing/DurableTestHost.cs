@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Tilskudd.Testing;
 
 /// <summary>Starts the Durable Task engine's in-process test host on a port that is free.</summary>
-public static class InProcessEngine
+public static class DurableTestHost
 {
     /// <summary>
     /// Left to itself the test host picks a random port, which can be one another process's connection holds: Linux
