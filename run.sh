@@ -29,7 +29,7 @@ else
   mkdir -p .azurite
   echo "==> Starting Azurite (data in .azurite/, log in .azurite/azurite.log)"
   node_modules/.bin/azurite --silent --location .azurite --debug .azurite/azurite.log \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --loose &
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --loose --disableTelemetry &
   azurite_pid=$!
   trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null' EXIT
   for _ in $(seq 1 50); do listening 10002 && break; sleep 0.2; done

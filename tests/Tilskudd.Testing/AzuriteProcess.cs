@@ -53,7 +53,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose",
+            // Azurite reports telemetry to Application Insights unless told not to; tests talk only to 127.0.0.1.
+            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
