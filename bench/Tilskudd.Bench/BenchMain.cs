@@ -24,6 +24,7 @@ public static class BenchMain
             };
         }
 
+        Infrastructure.BenchAzurite.Choose(args.SkipWhile(a => a != "--azurite-store").Skip(1).FirstOrDefault());
         return await BenchRun.RunAsync(BenchPlan.From(args));
     }
 }

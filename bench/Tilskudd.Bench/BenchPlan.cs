@@ -21,7 +21,8 @@ public sealed record BenchPlan(
     string? LifecycleBaseline = null,
     IReadOnlyList<int>? StormSizes = null,
     IReadOnlyList<int>? GrowthSizes = null,
-    IReadOnlyList<int>? AzuriteProbeSizes = null)
+    IReadOnlyList<int>? AzuriteProbeSizes = null,
+    double StormParkRate = 7)
 {
     public static BenchPlan From(string[] args)
     {
@@ -74,7 +75,8 @@ public sealed record BenchPlan(
                 : null,
             AzuriteProbeSizes: only == "azurite" || Value(args, "--azurite-n") is not null
                 ? [.. (Value(args, "--azurite-n") ?? "0,10000,50000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
-                : null);
+                : null,
+            StormParkRate: double.Parse(Value(args, "--storm-park-rate") ?? "7", CultureInfo.InvariantCulture));
     }
 
     static string? Value(string[] args, string name)

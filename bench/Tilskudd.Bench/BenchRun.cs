@@ -52,7 +52,7 @@ public static class BenchRun
         foreach (int n in plan.StormSizes ?? [])
         {
             Console.WriteLine($"Reminder storm beside its floor, N = {n} (issue 18, item 3)");
-            var storm = await Storm.ReminderStormScenario.RunAsync(n, plan.TimerCap);
+            var storm = await Storm.ReminderStormScenario.RunAsync(n, plan.StormParkRate, plan.TimerCap);
             TimerFloorRow? stormFloor = null;
             try
             {

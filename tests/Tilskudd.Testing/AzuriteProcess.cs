@@ -37,7 +37,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<AzuriteProcess> StartAsync()
+    /// <param name="preload">A script Node loads into Azurite before it starts (the bench's indexed queue store); none for stock Azurite.</param>
+    public static async Task<AzuriteProcess> StartAsync(string? preload = null)
     {
         if (!File.Exists(RepoPaths.Azurite))
         {
@@ -45,12 +46,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
-        var start = new ProcessStartInfo(RepoPaths.Azurite)
+        var start = new ProcessStartInfo(preload is null ? RepoPaths.Azurite : "node")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (preload is not null)
+        {
+            start.ArgumentList.Add("--require");
+            start.ArgumentList.Add(preload);
+            start.ArgumentList.Add(RepoPaths.Azurite);
+        }
+
         foreach (var arg in new[]
         {
             // Azurite reports telemetry to Application Insights unless told not to; tests talk only to 127.0.0.1.

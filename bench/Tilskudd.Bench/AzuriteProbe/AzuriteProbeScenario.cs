@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using AzuriteProcess = Tilskudd.Testing.AzuriteProcess;
+using Tilskudd.Bench.Infrastructure;
 
 namespace Tilskudd.Bench.AzuriteProbe;
 
@@ -25,7 +25,7 @@ public static class AzuriteProbeScenario
     public static async Task<IReadOnlyList<ProbeRow>> RunAsync(IReadOnlyList<int> sizes)
     {
         Console.WriteLine($"  Azurite probe, stored rows and hidden messages {string.Join(", ", sizes)}; each operation {Repeats} times, one at a time");
-        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var azurite = await BenchAzurite.StartAsync();
         var tables = new TableServiceClient(azurite.ConnectionString);
         var history = tables.GetTableClient("ProbeHistory");
         await history.CreateIfNotExistsAsync();

@@ -40,7 +40,7 @@ public sealed class LocalHostUnderTest : IAsyncDisposable
             throw new InvalidOperationException($"{RepoPaths.LocalHostDll} is missing: bench/run.sh builds it (dotnet build -c Release).");
         }
 
-        var azurite = await AzuriteProcess.StartAsync();
+        var azurite = await BenchAzurite.StartAsync();
         var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         counter.RegisterTaskHub(taskHub);
         var sampler = new ProcessSampler();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Tilskudd.Bench.Infrastructure;
-using AzuriteProcess = Tilskudd.Testing.AzuriteProcess;
 
 namespace Tilskudd.Bench.Intake;
 
@@ -70,7 +69,7 @@ public static class IntakeScenario
     public static async Task<IntakeRun> RunFloorAsync(IReadOnlyList<(int Concurrency, int Count)> levels, bool etagSequence = false)
     {
         Console.WriteLine($"  intake floor (SDKs and engine, no host{(etagSequence ? ", reference numbers by ETag as the host takes them" : "")}), levels {IntakeLevels.Format(levels)}");
-        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var azurite = await BenchAzurite.StartAsync();
         await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         counter.RegisterTaskHub(IntakeFloorChild.TaskHub);
         await using var sampler = new ProcessSampler();

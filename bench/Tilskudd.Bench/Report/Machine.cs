@@ -17,7 +17,7 @@ public static class Machine
             ? long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture)
             : 0;
         return $"{Environment.ProcessorCount} cores ({cpu}), {memKb / 1024 / 1024.0:0.0} GB memory, {RuntimeInformation.OSDescription}, " +
-            $".NET {Environment.Version}, Azurite {AzuriteVersion()} in memory, commit {Commit()}";
+            $".NET {Environment.Version}, Azurite {AzuriteVersion()} in memory ({BenchAzurite.Describe}), commit {Commit()}";
     }
 
     /// <summary>The machine's 1-minute load average: other work on a shared machine shows here (2 cores: above 2 is a queue).</summary>

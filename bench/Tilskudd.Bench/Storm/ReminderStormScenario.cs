@@ -36,7 +36,8 @@ public static class ReminderStormScenario
 {
     public const string TaskHub = "BenchStorm";
 
-    public static async Task<StormRow> RunAsync(int n, TimeSpan cap)
+    /// <param name="parkRate">Cases a second the host is expected to start and park; the due instant is set so that all have parked by then.</param>
+    public static async Task<StormRow> RunAsync(int n, double parkRate, TimeSpan cap)
     {
         Console.WriteLine($"  reminder storm, {n} cases on Tilskudd.Local");
         int grpcPort = FreePorts.Next();
@@ -57,7 +58,7 @@ public static class ReminderStormScenario
         double idlePerSecond = local.Counter.Snapshot().Minus(idleFrom).Of(RequestOwner.Engine) / 5.0;
 
         var startedAt = DateTimeOffset.UtcNow;
-        var dueAt = startedAt + TimeSpan.FromSeconds(Math.Max(30, 20 + (n / 7.0)));
+        var dueAt = startedAt + TimeSpan.FromSeconds(Math.Max(30, 20 + (n / parkRate)));
         var offset = TimeSpan.FromSeconds(Math.Round((ReportDueCases.Template.ReminderDueAt - dueAt).TotalSeconds));
         dueAt = ReportDueCases.Template.ReminderDueAt - offset;
         timeline.Add("start");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Tilskudd.Bench.Infrastructure;
-using AzuriteProcess = Tilskudd.Testing.AzuriteProcess;
 
 namespace Tilskudd.Bench.TimerFloor;
 
@@ -36,7 +35,7 @@ public static class TimerFloorScenario
     public static async Task<TimerFloorRow> RunAsync(EngineSettings settings, int n, double parkRateGuess, TimeSpan cap)
     {
         Console.WriteLine($"  timer floor, {n} orchestrations, {settings.Label}: {settings.Describe()}");
-        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var azurite = await BenchAzurite.StartAsync();
         await using var counter = StorageRequestCounter.Start(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         counter.RegisterTaskHub(TimerFloorChild.TaskHub);
         await using var sampler = new ProcessSampler();
