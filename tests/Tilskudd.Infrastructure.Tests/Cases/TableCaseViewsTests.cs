@@ -44,17 +44,50 @@ public sealed class TableCaseViewsTests(StorageFixture fixture)
     }
 
     [Fact]
-    public async Task A_view_from_an_older_turn_never_replaces_a_newer_one()
+    public async Task A_late_retry_of_an_older_turn_never_replaces_the_row_of_a_newer_one()
+    {
+        var views = new TableCaseViews(fixture.Storage);
+        string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
+        var (state, events) = Submitted(reference);
+        var newer = state with { Version = state.Version + 5 };
+        var newerEvents = new[] { new NumberedEvent(newer.Version, events[0].Event) };
+
+        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+        await views.SaveAsync(CaseSummary.Of(newer), newer, newerEvents, Ct);
+        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+
+        Assert.Equal(newer.Version, (await views.FindAsync("alta-2027", reference, Ct))!.Value.Summary.Version);
+        Assert.Equal([.. events.Select(e => e.Version), newer.Version], (await views.EventsAsync(reference, Ct)).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task A_turn_without_events_does_not_replace_a_newer_row()
     {
         var views = new TableCaseViews(fixture.Storage);
         string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
         var (state, events) = Submitted(reference);
         var newer = state with { Version = state.Version + 5 };
 
-        await views.SaveAsync(CaseSummary.Of(newer), newer, [], Ct);
-        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+        await views.SaveAsync(CaseSummary.Of(newer), newer, events, Ct);
+        await views.SaveAsync(CaseSummary.Of(state), state, [], Ct);
 
         Assert.Equal(newer.Version, (await views.FindAsync("alta-2027", reference, Ct))!.Value.Summary.Version);
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_crash_between_the_events_and_the_row_writes_the_row()
+    {
+        var views = new TableCaseViews(fixture.Storage);
+        string reference = $"ALT-2027-{Random.Shared.Next(1000, 9999)}";
+        var (state, events) = Submitted(reference);
+        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+        // The crash: the events are stored, the row is not.
+        await fixture.Storage.Table(Tilskudd.Infrastructure.Storage.StorageNames.CasesTable).DeleteEntityAsync("alta-2027", reference, cancellationToken: Ct);
+
+        await views.SaveAsync(CaseSummary.Of(state), state, events, Ct);
+
+        Assert.Equal(CaseSummary.Of(state), (await views.FindAsync("alta-2027", reference, Ct))!.Value.Summary);
+        Assert.Equal(events.Select(e => e.Version), (await views.EventsAsync(reference, Ct)).Select(e => e.Version));
     }
 
     [Fact]
