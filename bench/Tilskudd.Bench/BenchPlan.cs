@@ -39,7 +39,12 @@ public sealed record BenchPlan(
         }
         else
         {
-            settings.Add(EngineSettings.Before);
+            // --no-before: the current defaults alone (a long run that needs no before/after).
+            if (!args.Contains("--no-before"))
+            {
+                settings.Add(EngineSettings.Before);
+            }
+
             settings.Add(EngineSettings.Current);
         }
 

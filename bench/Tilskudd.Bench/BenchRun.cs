@@ -70,7 +70,7 @@ public static class BenchRun
         if (plan.GrowthSizes is { } sizes)
         {
             Console.WriteLine("Growth (issue 18, item 5)");
-            growth = await Growth.GrowthScenario.RunAsync(sizes, intakeCount: 160, stormCases: 200, plan.TimerCap);
+            growth = await Growth.GrowthScenario.RunAsync(sizes, intakeCount: 160, stormCases: 200, plan.TimerCap, seedBudget: TimeSpan.FromMinutes(30));
         }
 
         IReadOnlyList<AzuriteProbe.ProbeRow> probe = [];

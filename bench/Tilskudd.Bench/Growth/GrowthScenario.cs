@@ -36,7 +36,8 @@ public static class GrowthScenario
 {
     public const string TaskHub = "BenchGrowth";
 
-    public static async Task<IReadOnlyList<GrowthRow>> RunAsync(IReadOnlyList<int> sizes, int intakeCount, int stormCases, TimeSpan cap)
+    /// <param name="seedBudget">The longest all seeding together may take (issue 18: 30 minutes); when it runs out, the size reached is measured and larger sizes are left out.</param>
+    public static async Task<IReadOnlyList<GrowthRow>> RunAsync(IReadOnlyList<int> sizes, int intakeCount, int stormCases, TimeSpan cap, TimeSpan seedBudget)
     {
         Console.WriteLine($"  growth, stored cases {string.Join(", ", sizes)}; intake {intakeCount} at 8 clients, storm {stormCases} at each size");
         int grpcPort = FreePorts.Next();
@@ -54,20 +55,32 @@ public static class GrowthScenario
         var parkedOffset = Offset(DateTimeOffset.UtcNow + TimeSpan.FromDays(1));
         var rows = new List<GrowthRow>();
         int stored = 0, submitted = 0, stormed = 0;
-        foreach (int size in sizes.Order())
+        var seedingLeft = System.Diagnostics.Stopwatch.StartNew();
+        foreach (int target in sizes.Order())
         {
             var seedClock = System.Diagnostics.Stopwatch.StartNew();
             var seedStart = local.Counter.Snapshot();
-            await Parallel.ForEachAsync(Enumerable.Range(stored, Math.Max(0, size - stored)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            using var budget = new CancellationTokenSource(seedBudget - seedingLeft.Elapsed > TimeSpan.Zero ? seedBudget - seedingLeft.Elapsed : TimeSpan.Zero);
+            int seeded = 0;
+            try
             {
-                var input = ReportDueCases.Input(i, parkedOffset);
-                await engine.ScheduleNewOrchestrationInstanceAsync(nameof(CaseOrchestrator), input, new StartOrchestrationOptions(input.Start.Reference), ct);
-            });
+                await Parallel.ForEachAsync(Enumerable.Range(stored, Math.Max(0, target - stored)), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = budget.Token }, async (i, ct) =>
+                {
+                    var input = ReportDueCases.Input(i, parkedOffset);
+                    await engine.ScheduleNewOrchestrationInstanceAsync(nameof(CaseOrchestrator), input, new StartOrchestrationOptions(input.Start.Reference), CancellationToken.None);
+                    Interlocked.Increment(ref seeded);
+                });
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested)
+            {
+                Console.WriteLine($"    seeding budget of {seedBudget.TotalMinutes:0} min spent: {stored + seeded:N0} of {target:N0} stored; measuring there, larger sizes left out");
+            }
+
             await QuietAsync(local);
             double seedSeconds = seedClock.Elapsed.TotalSeconds;
             var seedRequests = local.Counter.Snapshot().Minus(seedStart);
-            int seeded = Math.Max(0, size - stored);
-            stored = Math.Max(stored, size);
+            stored += seeded;
+            int size = stored;
 
             var before = local.Timeline.Add($"intake-{size}");
             var intake = await LoadLevel.RunAsync(8, intakeCount, cap, async (_, ct) =>
@@ -115,6 +128,10 @@ public static class GrowthScenario
             Console.WriteLine(
                 $"    {size} stored (seeded in {seedSeconds:0} s): intake {intake.PerSecond:0.0}/s p50 {intake.P50Ms:0} ms p95 {intake.P95Ms:0} ms, {intakeRequests:0.0} requests/application; " +
                 $"storm of {stormCases}: last mail {lastMail:0.0} s after due, {stormRequests:0.0} requests/case; load {row.LoadAverage}");
+            if (stored < target)
+            {
+                break;
+            }
         }
 
         return rows;
