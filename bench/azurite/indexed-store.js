@@ -13,8 +13,8 @@
 // fix upstream (message id first in delete and update), but 3.36 and later need Node 21+ and this
 // machine has Node 20.
 //
-// What: removing an empty batch does nothing (as it should: nothing is removed), a batch update is
-// done one message at a time (below: why that gives the same collection), and each query's
+// What: removing an empty batch does nothing (as it should: nothing is removed), an update of a message
+// changed in place does not walk the indexes (below: why that gives the same collection), and each query's
 // conditions are put in the order of the most selective index (message id, then expiry, then queue, then
 // account), with an index on the expiry time.
 // A query's conditions are all still applied (AND does not depend on order) and results are sorted as
@@ -62,17 +62,20 @@ function indexed(collection) {
   collection.ensureIndex("expirationTime");
   const remove = collection.remove.bind(collection);
   collection.remove = (doc) => (Array.isArray(doc) && doc.length === 0 ? undefined : remove(doc));
-  // A batch update rebuilds every index by sorting the whole collection, as LokiJS cannot tell which
-  // indexed fields the batch's documents changed in place. Azurite's updates (a dequeue's pop receipt,
-  // visibility and count) change no indexed field (account, queue, message id, expiry), so one document at a
-  // time, with LokiJS keeping the indexes as it goes, gives the same collection.
+  // Azurite changes a message in place (a dequeue's pop receipt, visibility and count; an update's text and
+  // visibility) and then calls update(). LokiJS hands out its own objects here (the collection does not
+  // clone), so the stored message has already changed, and no field Azurite changes is indexed (account,
+  // queue, message id, expiry): all update() would do is walk every index of the whole collection (a batch
+  // update even re-sorts them all), at a cost that grows with the messages parked. So an update of a stored
+  // message only marks the collection changed; any other goes to LokiJS.
   const update = collection.update.bind(collection);
   collection.update = (doc) => {
-    if (!Array.isArray(doc)) {
-      return update(doc);
-    }
-    for (const one of doc) {
-      update(one);
+    for (const one of Array.isArray(doc) ? doc : [doc]) {
+      if (one && one.$loki !== undefined && collection.get(one.$loki) === one) {
+        collection.dirty = true;
+      } else {
+        update(one);
+      }
     }
   };
   for (const name of ["findOne", "find", "count", "findAndRemove"]) {
