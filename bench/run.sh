@@ -6,7 +6,7 @@
 #   bench/run.sh --full     10 000 orchestrations and more submits (about 25 minutes)
 #   bench/run.sh --tune     timer floor over the settings in TuningGrid (BenchPlan.cs)
 #   bench/run.sh --decider  BenchmarkDotNet for the case decider (Decide/Evolve, replay), about 4 minutes
-# Other options: --only intake|timer|lifecycle|storm|growth|azurite, --storm-n 1000,2000, --storm-park-rate 7 (cases a second the storm expects to park; sets its due instant), --no-before (the timer floor at the current engine defaults only), --azurite-store stock|indexed (bench/azurite/indexed-store.js), --growth-n 0,1000,5000, --azurite-n 0,10000,50000, --baseline <earlier result name> (case-life before/after), --n N, --try "Name=value,Name=value", --levels 1:25,8:120,32:320, --name results-file
+# Other options: --only intake|timer|lifecycle|storm|growth|azurite, --storm-n 1000,2000, --storm-park-rate 7 (cases a second the storm expects to park; sets its due instant), --no-before (the timer floor at the current engine defaults only), --azurite-store stock|indexed (bench/azurite/indexed-store.js), --rate-log 10 (every 10 s: requests a second, CPU, the costliest request kinds), --growth-n 0,1000,5000, --azurite-n 0,10000,50000, --baseline <earlier result name> (case-life before/after), --n N, --try "Name=value,Name=value", --levels 1:25,8:120,32:320, --name results-file
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -24,7 +24,9 @@ public static class BenchMain
             };
         }
 
-        Infrastructure.BenchAzurite.Choose(args.SkipWhile(a => a != "--azurite-store").Skip(1).FirstOrDefault());
-        return await BenchRun.RunAsync(BenchPlan.From(args));
+        var plan = BenchPlan.From(args);
+        Infrastructure.BenchAzurite.Choose(plan.AzuriteStore);
+        Infrastructure.RateLog.Every = plan.RateLogEvery;
+        return await BenchRun.RunAsync(plan);
     }
 }

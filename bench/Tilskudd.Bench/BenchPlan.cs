@@ -22,7 +22,9 @@ public sealed record BenchPlan(
     IReadOnlyList<int>? StormSizes = null,
     IReadOnlyList<int>? GrowthSizes = null,
     IReadOnlyList<int>? AzuriteProbeSizes = null,
-    double StormParkRate = 7)
+    double StormParkRate = 7,
+    string? AzuriteStore = null,
+    TimeSpan? RateLogEvery = null)
 {
     public static BenchPlan From(string[] args)
     {
@@ -81,7 +83,9 @@ public sealed record BenchPlan(
             AzuriteProbeSizes: only == "azurite" || Value(args, "--azurite-n") is not null
                 ? [.. (Value(args, "--azurite-n") ?? "0,10000,50000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]
                 : null,
-            StormParkRate: double.Parse(Value(args, "--storm-park-rate") ?? "7", CultureInfo.InvariantCulture));
+            StormParkRate: double.Parse(Value(args, "--storm-park-rate") ?? "7", CultureInfo.InvariantCulture),
+            AzuriteStore: Value(args, "--azurite-store"),
+            RateLogEvery: Value(args, "--rate-log") is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : null);
     }
 
     static string? Value(string[] args, string name)

@@ -9,8 +9,11 @@ namespace Tilskudd.Bench.Infrastructure;
 /// </summary>
 public sealed class LocalHostUnderTest : IAsyncDisposable
 {
-    LocalHostUnderTest(AzuriteProcess azurite, StorageRequestCounter counter, ProcessSampler sampler, Timeline timeline, ChildProcess host, HttpClient http)
+    readonly IAsyncDisposable rates;
+
+    LocalHostUnderTest(AzuriteProcess azurite, StorageRequestCounter counter, ProcessSampler sampler, Timeline timeline, ChildProcess host, HttpClient http, IAsyncDisposable rates)
     {
+        this.rates = rates;
         Azurite = azurite;
         Counter = counter;
         Sampler = sampler;
@@ -75,7 +78,7 @@ public sealed class LocalHostUnderTest : IAsyncDisposable
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(100),
         };
-        var started = new LocalHostUnderTest(azurite, counter, sampler, timeline, host, http);
+        var started = new LocalHostUnderTest(azurite, counter, sampler, timeline, host, http, RateLog.Start(counter, sampler, taskHub));
         try
         {
             await started.WaitUntilReadyAsync();
@@ -122,6 +125,7 @@ public sealed class LocalHostUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        await rates.DisposeAsync();
         await Host.DisposeAsync();
         await Sampler.DisposeAsync();
         await Counter.DisposeAsync();

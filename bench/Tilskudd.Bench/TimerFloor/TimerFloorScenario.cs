@@ -42,6 +42,7 @@ public static class TimerFloorScenario
         sampler.Watch("azurite", azurite.ProcessId);
         sampler.Watch("bench", Environment.ProcessId);
         var timeline = new Timeline(counter, sampler);
+        await using var rates = RateLog.Start(counter, sampler, TimerFloorChild.TaskHub);
 
         string[] args =
         [
