@@ -5,7 +5,7 @@
 
 const path = require("path");
 const loki = require(require.resolve("lokijs", { paths: [path.join(__dirname, "..", "..", "node_modules", "azurite")] }));
-const { lazySort, narrowPointReads } = require("./indexed-store.js");
+const { lazySort, narrowPointReads, indexed } = require("./indexed-store.js");
 
 let failed = 0;
 function check(name, ok) {
@@ -58,5 +58,65 @@ for (const query of [
   same &&= (a === null) === (b === null) && (a === null || a.n === b.n);
 }
 check("point reads find the same entity (or none) as stock", same);
+
+// The message store as Azurite uses it, on a patched and a stock collection side by side: enqueues (some
+// hidden), dequeues that change the visibility in place and call update(), visibility updates, deletes, as a
+// dequeue's query asks. Every dequeue must return the same messages in the same order.
+function messageStore(patched) {
+  const collection = db.addCollection(patched ? "queue-patched" : "queue-stock", { indices: ["accountName", "queueName", "messageId", "visibleTime"] });
+  if (patched) {
+    indexed(collection);
+  }
+  return collection;
+}
+const stores = [messageStore(true), messageStore(false)];
+let random = 42;
+const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+let now = 1_000_000;
+let nextId = 0;
+let sameDequeues = true;
+let dequeued = 0;
+for (let step = 0; step < 20000; step++) {
+  now += Math.floor(next() * 20);
+  const queueName = `q${Math.floor(next() * 4)}`;
+  const roll = next();
+  if (roll < 0.45) {
+    const hidden = next() < 0.5 ? 5000 + Math.floor(next() * 100000) : 0;
+    const id = `m${nextId++}`;
+    for (const c of stores) {
+      c.insert({ accountName: "devstoreaccount1", queueName, messageId: id, timeNextVisible: now + hidden, expirationTime: now + 10_000_000, popReceipt: "p" });
+    }
+  } else if (roll < 0.8) {
+    const count = 1 + Math.floor(next() * 32);
+    const answers = stores.map((c) => {
+      const docs = c.chain().find({ accountName: "devstoreaccount1", queueName, timeNextVisible: { $lte: now } })
+        .compoundsort([["timeNextVisible", false], ["$loki", false]]).limit(count).data();
+      for (const doc of docs) {
+        doc.timeNextVisible = now + 30000;
+        doc.popReceipt = `p${step}`;
+      }
+      c.update(docs);
+      return docs.map((d) => d.messageId).join(",");
+    });
+    dequeued += answers[0] === "" ? 0 : answers[0].split(",").length;
+    sameDequeues &&= answers[0] === answers[1];
+  } else if (nextId > 0) {
+    const id = `m${Math.floor(next() * nextId)}`;
+    const deleting = roll < 0.93;
+    for (const c of stores) {
+      const doc = c.findOne({ accountName: "devstoreaccount1", queueName: c.findOne({ messageId: id })?.queueName ?? queueName, messageId: id });
+      if (!doc) {
+        continue;
+      }
+      if (deleting) {
+        c.remove(doc);
+      } else {
+        doc.timeNextVisible = now + 1000;
+        c.update(doc);
+      }
+    }
+  }
+}
+check(`messages: ${stores[0].count()} stored, ${dequeued} dequeued, the same in the same order`, sameDequeues && stores[0].count() === stores[1].count());
 
 process.exit(failed === 0 ? 0 : 1);

@@ -17,8 +17,10 @@
 // changed in place does not walk the indexes (below: why that gives the same collection), and each query's
 // conditions are put in the order of the most selective index (message id, then expiry, then queue, then
 // account), with an index on the expiry time.
+// Further down, the same for tables (partition queries, point reads), the dequeue's sort and the extent
+// garbage collector, each with its reason.
 // A query's conditions are all still applied (AND does not depend on order) and results are sorted as
-// before, so Azurite answers the same; only how fast changes. Used by the bench only; ./run.sh and the
+// before, so Azurite answers the same; only how fast changes (bench/azurite/check-indexed-store.js). Used by the bench only; ./run.sh and the
 // tests run stock Azurite. Measured in bench/results/2026-12-02-azurite-indexed.md: at 100 000 stored,
 // dequeue + delete 2 ms and a history read 0.5 ms (stock at 50 000: 484 ms and 3-10 ms).
 "use strict";
@@ -34,19 +36,43 @@ if (version !== "3.35.0") {
 const store = require(path.join(azuriteRoot, "dist/src/queue/persistence/LokiQueueMetadataStore")).default;
 const tableStore = require(path.join(azuriteRoot, "dist/src/table/persistence/LokiTableMetadataStore")).default;
 
-// Most selective first; conditions not named (the visibility time) keep their order after these. The
-// expiry sweep's range (`expirationTime <= now`) is answered from its own index: nearly always empty.
-const rank = { messageId: 0, expirationTime: 1, queueName: 2, accountName: 3 };
+// The condition whose index holds the fewest messages goes first (LokiJS answers only the first from an
+// index), found from the indexes in O(log n): a delete's message id, the expiry sweep's `expirationTime <= now`
+// (nearly always empty), a dequeue's `timeNextVisible <= now` (the visible ones) or its queue, whichever is
+// smaller. Conditions without an index, or of another shape, keep their order after these.
+const rangeOps = new Set(["$eq", "$lt", "$lte", "$gt", "$gte"]);
 
-function ordered(query) {
+function width(collection, key, condition) {
+  const index = collection.binaryIndices[key];
+  if (!index || index.dirty) {
+    return Infinity;
+  }
+  let op = "$eq";
+  let value = condition;
+  if (condition !== null && typeof condition === "object") {
+    const ops = Object.keys(condition);
+    if (ops.length !== 1 || !rangeOps.has(ops[0])) {
+      return Infinity;
+    }
+    op = ops[0];
+    value = condition[op];
+  } else if (typeof condition !== "string" && typeof condition !== "number") {
+    return Infinity;
+  }
+  const [low, high] = collection.calculateRange(op, key, value);
+  return high - low + 1;
+}
+
+function ordered(collection, query) {
   if (query === null || typeof query !== "object" || Array.isArray(query)) {
     return query;
   }
   const keys = Object.keys(query);
-  if (keys.length < 2) {
+  if (keys.length < 2 || keys.some((key) => key.startsWith("$"))) {
     return query;
   }
-  keys.sort((a, b) => (rank[a] ?? 4) - (rank[b] ?? 4));
+  const widths = new Map(keys.map((key) => [key, width(collection, key, query[key])]));
+  keys.sort((a, b) => widths.get(a) - widths.get(b));
   const result = {};
   for (const key of keys) {
     result[key] = query[key];
@@ -60,33 +86,47 @@ function indexed(collection) {
   }
   // No update changes a message's expiry, so this index stays right as the updates below keep it.
   collection.ensureIndex("expirationTime");
+  collection.ensureIndex("timeNextVisible");
   const remove = collection.remove.bind(collection);
   collection.remove = (doc) => (Array.isArray(doc) && doc.length === 0 ? undefined : remove(doc));
   // Azurite changes a message in place (a dequeue's pop receipt, visibility and count; an update's text and
   // visibility) and then calls update(). LokiJS hands out its own objects here (the collection does not
-  // clone), so the stored message has already changed, and no field Azurite changes is indexed (account,
-  // queue, message id, expiry): all update() would do is walk every index of the whole collection (a batch
-  // update even re-sorts them all), at a cost that grows with the messages parked. So an update of a stored
-  // message only marks the collection changed; any other goes to LokiJS.
+  // clone), so the stored message has already changed. Of the fields Azurite changes, only the visibility
+  // time is indexed (here); LokiJS's update() would walk every index of the whole collection (a batch update
+  // even re-sorts them all), at a cost that grows with the messages parked. So an update of stored messages
+  // takes them out of the visibility index (found by position: their old place is not where their new value
+  // would be) and puts each back by binary search among the unchanged ones; any other update goes to LokiJS.
   const update = collection.update.bind(collection);
   collection.update = (doc) => {
+    const moved = [];
     for (const one of Array.isArray(doc) ? doc : [doc]) {
       if (one && one.$loki !== undefined && collection.get(one.$loki) === one) {
-        collection.dirty = true;
+        moved.push(collection.get(one.$loki, true)[1]);
       } else {
         update(one);
       }
     }
+    if (moved.length > 0) {
+      const index = collection.binaryIndices.timeNextVisible;
+      const positions = new Set(moved);
+      moved.length = 0;
+      moved.push(...positions);
+      index.values = index.values.filter((position) => !positions.has(position));
+      for (const position of moved) {
+        collection.adaptiveBinaryIndexInsert(position, "timeNextVisible");
+      }
+      collection.dirty = true;
+    }
   };
   for (const name of ["findOne", "find", "count", "findAndRemove"]) {
     const original = collection[name].bind(collection);
-    collection[name] = (query, ...rest) => original(ordered(query), ...rest);
+    collection[name] = (query, ...rest) => original(ordered(collection, query), ...rest);
   }
   const chain = collection.chain.bind(collection);
   collection.chain = (...args) => {
     const resultset = chain(...args);
     const find = resultset.find.bind(resultset);
-    resultset.find = (query, firstOnly) => find(ordered(query), firstOnly);
+    resultset.find = (query, firstOnly) => find(ordered(collection, query), firstOnly);
     lazySort(resultset);
     return resultset;
   };
@@ -274,4 +314,4 @@ tableStore.prototype.getEntityCollection = function () {
 };
 
 // For bench/azurite/check-indexed-store.js, which checks these against LokiJS's own sort.
-module.exports = { firstInOrder, lazySort, narrowPointReads };
+module.exports = { firstInOrder, lazySort, narrowPointReads, indexed };
