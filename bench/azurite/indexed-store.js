@@ -14,14 +14,15 @@
 // machine has Node 20.
 //
 // What: removing an empty batch does nothing (as it should: nothing is removed), an update of a message
-// changed in place does not walk the indexes (below: why that gives the same collection), and each query's
-// conditions are put in the order of the most selective index (message id, then expiry, then queue, then
-// account), with an index on the expiry time.
+// changed in place repositions it in the one index whose field changed (the visibility time) instead of
+// walking them all, and each query starts from the condition whose index holds the fewest messages (message
+// id, expiry, visibility, queue), with indexes on the expiry and visibility times.
 // Further down, the same for tables (partition queries, point reads), the dequeue's sort and the extent
 // garbage collector, each with its reason.
 // A query's conditions are all still applied (AND does not depend on order) and results are sorted as
-// before, so Azurite answers the same; only how fast changes (bench/azurite/check-indexed-store.js). Used by the bench only; ./run.sh and the
-// tests run stock Azurite. Measured in bench/results/2026-12-02-azurite-indexed.md: at 100 000 stored,
+// before, so Azurite answers the same; only how fast changes (`node bench/azurite/check-indexed-store.js`
+// compares them with LokiJS's own answers). Used by the bench only; ./run.sh and the tests run stock Azurite.
+// Measured in bench/results/2026-12-02-azurite-indexed.md (before the visibility index): at 100 000 stored,
 // dequeue + delete 2 ms and a history read 0.5 ms (stock at 50 000: 484 ms and 3-10 ms).
 "use strict";
 
