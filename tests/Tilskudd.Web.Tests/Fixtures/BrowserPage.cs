@@ -78,8 +78,33 @@ public sealed class BrowserPage : IAsyncDisposable
     {
         await Page.GotoAsync("/logg-inn?tilbake=/");
         await FillSignInAsync(organisationNumber);
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000 });
+        try
+        {
+            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Once in a full CI run (2 December) the front page had not come 30 s after the click; say where the page stood.
+            throw new TimeoutException($"Signed in but not on the front page after 30 s: {await StateAsync()}", e);
+        }
+
         await WaitUntilDrawnAsync();
+    }
+
+    /// <summary>Where the page stands, for a failure's message: its address, and the sign-in page's error and button when shown.</summary>
+    async Task<string> StateAsync()
+    {
+        try
+        {
+            string detail = await Page.EvaluateAsync<string>(
+                "() => { const e = document.getElementById('innloggingsfeil'); const b = document.getElementById('logg-inn'); " +
+                "return `ready ${document.readyState}; error ${e && !e.hidden ? JSON.stringify(e.textContent) : 'none'}; button ${b ? (b.disabled ? 'disabled' : 'enabled') : 'none'}`; }");
+            return $"{Page.Url}; {detail}";
+        }
+        catch (PlaywrightException e)
+        {
+            return $"{Page.Url}; page not readable ({e.Message})";
+        }
     }
 
     /// <summary>Fills and sends the sign-in page the browser is on.</summary>
