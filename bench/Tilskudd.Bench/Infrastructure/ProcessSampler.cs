@@ -41,6 +41,10 @@ public readonly record struct ProcessUsage(TimeSpan Cpu, long RssBytes, long Pea
         }
     }
 
+    /// <summary>CPU used since <paramref name="earlier"/>, in percent of one core over <paramref name="seconds"/> of wall time.</summary>
+    public double CpuPercentSince(ProcessUsage earlier, double seconds) =>
+        (Cpu - earlier.Cpu).TotalSeconds / Math.Max(seconds, 1e-3) * 100;
+
     static long KiloBytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }

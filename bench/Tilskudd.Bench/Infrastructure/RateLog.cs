@@ -66,7 +66,7 @@ public sealed class RateLog : IAsyncDisposable
         {
             if (a.TryGetValue(name, out var earlier))
             {
-                line.Append(CultureInfo.InvariantCulture, $", {name} {(usage.Cpu - earlier.Cpu).TotalSeconds / seconds * 100:0}%");
+                line.Append(CultureInfo.InvariantCulture, $", {name} {usage.CpuPercentSince(earlier, seconds):0}%");
             }
         }
 

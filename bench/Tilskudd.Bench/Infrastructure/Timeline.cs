@@ -58,7 +58,7 @@ public sealed class Timeline(StorageRequestCounter counter, ProcessSampler sampl
         {
             if (a.Usage.TryGetValue(name, out var before))
             {
-                cpu[name] = (usage.Cpu - before.Cpu).TotalSeconds / Math.Max(duration.TotalSeconds, 1e-3) * 100;
+                cpu[name] = usage.CpuPercentSince(before, duration.TotalSeconds);
             }
 
             rss[name] = Math.Max(sampler.MaxRss(name, a.At, b.At), usage.RssBytes);

@@ -85,7 +85,7 @@ public sealed class BrowserPage : IAsyncDisposable
         catch (TimeoutException e)
         {
             // Once in a full CI run (2 December) the front page had not come 30 s after the click; say where the page stood.
-            throw new TimeoutException($"Signed in but not on the front page after 30 s: {await StateAsync()}", e);
+            throw new TimeoutException($"The sign-in did not reach the front page within 30 s: {await StateAsync()}", e);
         }
 
         await WaitUntilDrawnAsync();
