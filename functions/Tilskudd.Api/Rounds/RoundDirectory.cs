@@ -20,6 +20,7 @@ public sealed partial class RoundDirectory(RoundStore store, TimeProvider time, 
 
     public async Task<IReadOnlyList<Round>> ListAsync(CancellationToken cancellationToken)
     {
+        await OpenCurrentRoundsAsync(cancellationToken);
         var opened = await store.ListAsync(cancellationToken);
         foreach (var round in opened.Select(o => RoundCatalog.ForYear(o.SchemeId, o.GrantYear)))
         {
@@ -59,8 +60,10 @@ public sealed partial class RoundDirectory(RoundStore store, TimeProvider time, 
     }
 
     /// <summary>
-    /// Opens each scheme's current round (the first whose deadline has not passed), so a new
-    /// installation meets an open round. Opening an open round changes nothing.
+    /// Opens each scheme's current round (the first whose deadline has not passed) that this instance has not
+    /// seen open yet, so a new installation meets an open round and a host that runs past a deadline opens the
+    /// next round on that day, as one started then would. Opening an open round changes nothing; a round already
+    /// known costs no storage request, so every listing may ask.
     /// </summary>
     public async Task OpenCurrentRoundsAsync(CancellationToken cancellationToken)
     {
@@ -68,7 +71,10 @@ public sealed partial class RoundDirectory(RoundStore store, TimeProvider time, 
         foreach (string schemeId in RoundCatalog.SchemeIds)
         {
             var current = RoundCatalog.CurrentRound(schemeId, now);
-            await OpenAsync(schemeId, current.GrantYear, cancellationToken);
+            if (!known.ContainsKey(current.Id))
+            {
+                await OpenAsync(schemeId, current.GrantYear, cancellationToken);
+            }
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class CaseFunctionsTests : IAsyncLifetime
             MailCopyTo: ["post@nordlys.example.org"]);
 
         string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(CaseOrchestrator), new CaseInput(start), new StartOrchestrationOptions(start.Reference), TestContext.Current.CancellationToken);
+            nameof(CaseOrchestrator), new CaseInput(start, ClockOffset: CaseClock.LeadTo(start.SubmittedAt)), new StartOrchestrationOptions(start.Reference), TestContext.Current.CancellationToken);
         var status = await WaitForConfirmationAsync(id);
 
         var sent = Assert.Single(mail.Sent);

