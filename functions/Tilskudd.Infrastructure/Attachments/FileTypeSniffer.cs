@@ -9,6 +9,22 @@ namespace Tilskudd.Infrastructure.Attachments;
 /// </summary>
 public static class FileTypeSniffer
 {
+    /// <summary>OpenDocument's <c>mimetype</c> entry holds one short line; more is not read (a bomb's inflates to gigabytes).</summary>
+    const int MimetypeBytesRead = 128;
+
+    /// <summary>
+    /// What a package may declare before it is taken for a zip bomb rather than a document: a 20 MB Word or Excel file
+    /// unpacks to well under this, while a 1.5 MB bomb declares gigabytes. The declared sizes are all the sniffer reads
+    /// of the entries; a caseworker's office program would unpack them.
+    /// </summary>
+    internal const long MaxDeclaredUnpackedBytes = 512L * 1024 * 1024;
+
+    /// <summary>More entries than an office document has; each costs memory to list.</summary>
+    internal const int MaxEntries = 10_000;
+
+    /// <summary>An entry packed tighter than this (and over 1 MiB unpacked) is no document's: text and XML pack 5–20 to 1.</summary>
+    internal const long MaxPackingRatio = 200;
+
     public static FileType Detect(Stream content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -40,10 +56,14 @@ public static class FileTypeSniffer
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (LooksLikeABomb(zip))
+            {
+                return FileType.Unknown;
+            }
+
             if (zip.GetEntry("mimetype") is { } mimetype)
             {
-                using var reader = new StreamReader(mimetype.Open());
-                return reader.ReadToEnd().Trim() == "application/vnd.oasis.opendocument.text" ? FileType.Odt : FileType.Unknown;
+                return ReadStart(mimetype) == "application/vnd.oasis.opendocument.text" ? FileType.Odt : FileType.Unknown;
             }
 
             if (zip.GetEntry("[Content_Types].xml") is null)
@@ -63,6 +83,37 @@ public static class FileTypeSniffer
         {
             content.Position = 0;
         }
+    }
+
+    /// <summary>Too many entries, too much declared in all, or an entry packed tighter than any document's.</summary>
+    static bool LooksLikeABomb(ZipArchive zip)
+    {
+        if (zip.Entries.Count > MaxEntries)
+        {
+            return true;
+        }
+
+        long declared = 0;
+        foreach (var entry in zip.Entries)
+        {
+            declared += entry.Length;
+            bool packedTooTight = entry.Length > 1024 * 1024 && entry.Length > MaxPackingRatio * Math.Max(1, entry.CompressedLength);
+            if (packedTooTight || declared > MaxDeclaredUnpackedBytes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first bytes of an entry as text, however much it holds or claims to hold.</summary>
+    static string ReadStart(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        Span<byte> start = stackalloc byte[MimetypeBytesRead];
+        int read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        return System.Text.Encoding.ASCII.GetString(start[..read]).Trim();
     }
 
     public static string ContentTypeOf(FileType type) => type switch
