@@ -38,6 +38,7 @@ public static class ApplicationRules
         ApprovedByLeader,
         FilesHaveAcceptedTypes,
         FilesWithinSizeLimits,
+        TextsWithinLengthLimits,
     ];
 
     static readonly Rule[] Guidelines = [PayingMembersMeetGuideline];
@@ -250,6 +251,73 @@ public static class ApplicationRules
             yield return new("project.start", $"Tiltaket må foregå i tildelingsåret {year}, men starter etter det.");
         }
     }
+
+    // Every text has a length a person would accept and every letter, page and export can hold (TextLimits).
+    static IEnumerable<Violation> TextsWithinLengthLimits(Submission s)
+    {
+        var f = s.Form;
+        (string Field, string What, string? Text, int Limit)[] texts =
+        [
+            ("organisation.name", "Organisasjonens navn", f.Organisation?.Name, TextLimits.Name),
+            ("organisation.email", "Organisasjonens e-postadresse", f.Organisation?.Email, TextLimits.Email),
+            ("organisation.accountNumber", "Kontonummeret", f.Organisation?.AccountNumber, TextLimits.Number),
+            ("organisation.number", "Organisasjonsnummeret", f.Organisation?.Number, TextLimits.Number),
+            ("contact.name", "Kontaktpersonens navn", f.Contact?.Name, TextLimits.Name),
+            ("contact.email", "Kontaktpersonens e-postadresse", f.Contact?.Email, TextLimits.Email),
+            ("contact.phone", "Telefonnummeret", f.Contact?.Phone, TextLimits.Number),
+            ("project.title", "Tittelen", f.Project?.Title, TextLimits.Title),
+            ("project.description", "Beskrivelsen", f.Project?.Description, TextLimits.Description),
+            ("project.place", "Stedet", f.Project?.Place, TextLimits.Place),
+            ("project.receptionContact", "Kontaktpersonen ved asylmottaket", f.Project?.ReceptionContact, TextLimits.Name),
+        ];
+        foreach (var (field, what, text, limit) in texts)
+        {
+            if (text?.Length > limit)
+            {
+                yield return new(field, TooLong(what, text.Length, limit));
+            }
+        }
+
+        foreach (var (group, i) in (f.TargetGroups ?? []).Select((g, i) => (g, i)).Where(g => g.g?.Length > TextLimits.TargetGroup))
+        {
+            yield return new($"targetGroups[{i}]", TooLong("Målgruppen", group.Length, TextLimits.TargetGroup));
+        }
+
+        foreach (var (code, i) in (f.Delmål ?? []).Select((c, i) => (c, i)).Where(c => c.c?.Length > TextLimits.Code))
+        {
+            yield return new($"delmål[{i}]", TooLong("Delmålet", code.Length, TextLimits.Code));
+        }
+
+        foreach (var (line, i) in (f.Budget ?? []).Select((l, i) => (l, i)))
+        {
+            if (line?.Description?.Length > TextLimits.BudgetLineDescription)
+            {
+                yield return new($"budget[{i}].description", TooLong("Beskrivelsen av budsjettposten", line.Description.Length, TextLimits.BudgetLineDescription));
+            }
+
+            if (line?.Category?.Length > TextLimits.Code)
+            {
+                yield return new($"budget[{i}].category", TooLong("Budsjettkategorien", line.Category.Length, TextLimits.Code));
+            }
+        }
+
+        if (f.TargetGroups?.Count > TextLimits.MaxTargetGroups)
+        {
+            yield return new("targetGroups", $"Oppgi høyst {TextLimits.MaxTargetGroups} målgrupper.");
+        }
+
+        if (f.Budget?.Count > TextLimits.MaxBudgetLines)
+        {
+            yield return new("budget", $"Budsjettet kan ha høyst {TextLimits.MaxBudgetLines} poster. Slå sammen poster av samme slag.");
+        }
+
+        if (f.Delmål?.Count > TextLimits.MaxDelmål)
+        {
+            yield return new("delmål", $"Velg høyst {TextLimits.MaxDelmål} delmål.");
+        }
+    }
+
+    static string TooLong(string what, int length, int limit) => $"{what} kan ha høyst {Number(limit)} tegn, men har {Number(length)}.";
 
     // "avtalt eller inngått samarbeid med ledelsen på asylmottak. Kontaktperson må oppgis i søknaden." (Alta)
     static IEnumerable<Violation> ReceptionContactIsGiven(Submission s)

@@ -414,4 +414,49 @@ public class ApplicationRulesTests
             ],
             result.Errors.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void TextsWithinLengthLimits_a_title_of_33_000_characters_is_refused_with_its_length()
+    {
+        var form = AltaProject with { Project = AltaProject.Project! with { Title = new string('x', 33_000) } };
+
+        Assert.Equal(["Tittelen kan ha høyst 200 tegn, men har 33 000."], Alta(form).Errors["project.title"]);
+    }
+
+    [Fact]
+    public void TextsWithinLengthLimits_a_description_of_several_pages_is_taken()
+    {
+        var form = AltaProject with { Project = AltaProject.Project! with { Description = new string('x', TextLimits.Description) } };
+
+        Assert.Empty(Alta(form).Errors);
+    }
+
+    [Fact]
+    public void TextsWithinLengthLimits_every_text_of_the_form_has_a_limit()
+    {
+        string huge = new('y', 40_000);
+        var form = AltaProject with
+        {
+            Organisation = AltaProject.Organisation! with { Name = huge },
+            Contact = AltaProject.Contact! with { Name = huge, Phone = huge },
+            Project = AltaProject.Project! with { Description = huge, Place = huge, ReceptionContact = huge },
+            TargetGroups = [huge],
+            Budget = [new("lokaler", huge, 50_000)],
+        };
+
+        var errors = Alta(form).Errors;
+
+        string[] limited = ["organisation.name", "contact.name", "contact.phone", "project.description", "project.place", "project.receptionContact", "targetGroups[0]", "budget[0].description"];
+        Assert.All(
+            limited,
+            field => Assert.Contains("kan ha høyst", Assert.Contains(field, errors)[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TextsWithinLengthLimits_a_form_of_thousands_of_budget_lines_is_refused()
+    {
+        var form = AltaProject with { Budget = [.. Enumerable.Range(0, 5_000).Select(i => new BudgetLine("lokaler", $"Post {i}", 10))] };
+
+        Assert.Equal(["Budsjettet kan ha høyst 100 poster. Slå sammen poster av samme slag."], Alta(form).Errors["budget"]);
+    }
 }
