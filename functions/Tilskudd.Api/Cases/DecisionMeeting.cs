@@ -6,6 +6,7 @@ using Tilskudd.Api.Security;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Infrastructure.Applications;
+using Tilskudd.Infrastructure.Exports;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
 using Tilskudd.Workflow.Ports;
@@ -122,12 +123,12 @@ public static class DecisionMeeting
         {
             sheet.Cell(rowNumber, 1).Value = c.Reference;
             sheet.Cell(rowNumber, 2).SetValue(c.OrganisationNumber);
-            sheet.Cell(rowNumber, 3).Value = c.OrganisationName;
-            sheet.Cell(rowNumber, 4).Value = c.ProjectTitle;
+            SpreadsheetCell.SetText(sheet.Cell(rowNumber, 3), c.OrganisationName);
+            SpreadsheetCell.SetText(sheet.Cell(rowNumber, 4), c.ProjectTitle);
             sheet.Cell(rowNumber, 5).Value = string.Join(", ", c.Delmål);
             sheet.Cell(rowNumber, 6).Value = c.AmountAppliedFor;
             sheet.Cell(rowNumber, 7).Value = c.RecommendedAmount;
-            sheet.Cell(rowNumber, 8).Value = c.Comment;
+            SpreadsheetCell.SetText(sheet.Cell(rowNumber, 8), c.Comment);
             rowNumber++;
         }
 

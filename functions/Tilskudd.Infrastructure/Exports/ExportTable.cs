@@ -24,7 +24,7 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IRe
             {
                 foreach (object? cell in row)
                 {
-                    csv.WriteField(Text(cell));
+                    csv.WriteField(cell is string stored ? SpreadsheetCell.ForCsv(stored) : Text(cell));
                 }
 
                 csv.NextRecord();
@@ -64,7 +64,7 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IRe
                         cell.Style.DateFormat.Format = "dd.MM.yyyy";
                         break;
                     case var other:
-                        cell.Value = Text(other);
+                        SpreadsheetCell.SetText(cell, Text(other));
                         break;
                 }
             }

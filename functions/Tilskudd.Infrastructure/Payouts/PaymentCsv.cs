@@ -31,11 +31,11 @@ public static class PaymentCsv
             csv.WriteField(order.EndToEndId);
             csv.WriteField(debtorOfRound(order.RoundId).Account);
             csv.WriteField(order.CreditorAccount);
-            csv.WriteField(order.CreditorName);
-            csv.WriteField(order.CreditorOrganisationNumber);
+            csv.WriteField(Exports.SpreadsheetCell.ForCsv(order.CreditorName));
+            csv.WriteField(Exports.SpreadsheetCell.ForCsv(order.CreditorOrganisationNumber));
             csv.WriteField(order.Amount.ToString("0.00", CultureInfo.InvariantCulture));
             csv.WriteField(file.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(order.RemittanceText);
+            csv.WriteField(Exports.SpreadsheetCell.ForCsv(order.RemittanceText));
             csv.NextRecord();
         }
 
