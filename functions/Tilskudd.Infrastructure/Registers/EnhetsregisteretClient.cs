@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Workflow.Ports;
@@ -14,7 +13,7 @@ namespace Tilskudd.Infrastructure.Registers;
 /// with hundreds of cases asks the register once per organisation. A register that stays down throws, and the
 /// case's activity retry policy tries again later.
 /// </summary>
-public sealed partial class EnhetsregisteretClient(HttpClient http, IMemoryCache cache, ILogger<EnhetsregisteretClient> logger) : IOrganisationRegister
+public sealed partial class EnhetsregisteretClient(HttpClient http, RegisterAnswerCache cache, ILogger<EnhetsregisteretClient> logger) : IOrganisationRegister
 {
     /// <summary>How long a found unit is believed: the register changes slowly, and the decider judges once per case.</summary>
     public static readonly TimeSpan FoundFor = TimeSpan.FromHours(6);
@@ -30,14 +29,13 @@ public sealed partial class EnhetsregisteretClient(HttpClient http, IMemoryCache
             return null;
         }
 
-        string key = $"enhetsregisteret:{number}";
-        if (cache.TryGetValue(key, out RegisterFacts? cached))
+        if (cache.TryGet(number, out var cached))
         {
             return cached;
         }
 
         var facts = await AskAsync(number, cancellationToken);
-        cache.Set(key, facts, facts is null ? UnknownFor : FoundFor);
+        cache.Keep(number, facts, facts is null ? UnknownFor : FoundFor);
         return facts;
     }
 

@@ -27,7 +27,7 @@ public static class RegisterServices
         }
 
         timeouts ??= RegisterTimeouts.Default;
-        services.AddMemoryCache();
+        services.AddSingleton<RegisterAnswerCache>();
         services.AddHttpClient<EnhetsregisteretClient>(client =>
             {
                 client.BaseAddress = options.BaseAddress;
