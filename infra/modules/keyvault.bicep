@@ -31,6 +31,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
     enableRbacAuthorization: true
     enableSoftDelete: true
+    // A deleted vault or secret cannot be purged before its retention ends, by anyone: the SendGrid key and what
+    // later secrets the product keeps survive a mistaken or malicious delete.
+    enablePurgeProtection: true
     softDeleteRetentionInDays: 7
     publicNetworkAccess: 'Enabled'
   }

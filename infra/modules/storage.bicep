@@ -57,6 +57,38 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
   }
 }
 
+// Versions and deleted blobs hold personal data too (an erased application's form, skatteattest and letters): an
+// earlier version lives at most 30 days after it was replaced, as a deleted blob lives at most 30 days (above).
+resource blobLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'earlier-versions-30-days'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 30
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobs
   name: deploymentContainerName

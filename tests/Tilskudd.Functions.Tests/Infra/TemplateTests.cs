@@ -94,6 +94,28 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public async Task Earlier_versions_and_deleted_blobs_live_at_most_30_days()
+    {
+        var template = await Template();
+        var blobs = ArmTemplate.One(template, "Microsoft.Storage/storageAccounts/blobServices").Properties;
+        var policy = ArmTemplate.One(template, "Microsoft.Storage/storageAccounts/managementPolicies").Properties;
+
+        Assert.InRange(blobs.GetProperty("deleteRetentionPolicy").GetProperty("days").GetInt32(), 1, 30);
+        var rule = Assert.Single(policy.GetProperty("policy").GetProperty("rules").EnumerateArray());
+        Assert.True(rule.GetProperty("enabled").GetBoolean());
+        Assert.InRange(rule.GetProperty("definition").GetProperty("actions").GetProperty("version").GetProperty("delete").GetProperty("daysAfterCreationGreaterThan").GetInt32(), 1, 30);
+    }
+
+    [Fact]
+    public async Task The_key_vault_cannot_be_purged_before_its_retention_ends()
+    {
+        var vault = ArmTemplate.One(await Template(), "Microsoft.KeyVault/vaults").Properties;
+
+        Assert.True(vault.GetProperty("enablePurgeProtection").GetBoolean());
+        Assert.True(vault.GetProperty("enableSoftDelete").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_sendgrid_key_lives_in_key_vault_and_the_app_reads_it_by_reference()
     {
         var template = await Template();
