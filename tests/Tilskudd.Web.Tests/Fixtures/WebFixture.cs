@@ -21,6 +21,17 @@ public sealed class WebFixture : IAsyncLifetime
     ];
 
     AzuriteProcess? azurite;
+
+    /// <summary>
+    /// The browser runs on the machine's real clock, also when the suite runs on a moved date (./test.sh --date): Chromium
+    /// under Debian's libfaketime never finished loading a page (every navigation timed out). What the pages show of
+    /// dates comes from the host, whose development clock the tests set; the browser's own clock decides nothing here.
+    /// </summary>
+    static Dictionary<string, string> BrowserEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => (Name: (string)e.Key, Value: (string?)e.Value ?? ""))
+            .Where(e => e.Name != "LD_PRELOAD" && !e.Name.StartsWith("FAKETIME", StringComparison.Ordinal))
+            .ToDictionary(e => e.Name, e => e.Value);
     IPlaywright? playwright;
 
     public LocalHostProcess Host { get; private set; } = null!;
@@ -51,7 +62,7 @@ public sealed class WebFixture : IAsyncLifetime
         AxeScript = await File.ReadAllTextAsync(axe);
         var startAzurite = AzuriteProcess.StartAsync();
         playwright = await Playwright.CreateAsync();
-        var launch = playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        var launch = playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs, Env = BrowserEnvironment() });
         azurite = await startAzurite;
         Host = new LocalHostProcess(azurite.ConnectionString, "TilskuddWebTests");
         await Host.StartAsync();
