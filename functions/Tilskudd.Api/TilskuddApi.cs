@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,30 +96,29 @@ public static class TilskuddApi
         return services;
     }
 
-    /// <summary>Maps every route of <see cref="ApiRoutes.All"/> to its handler.</summary>
-    public static IEndpointRouteBuilder MapTilskudd(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Maps the route table in one loop, every route through the one admission step (<see cref="RouteAccess.UseAdmission"/>),
+    /// which runs after routing and before the route's handler.
+    /// </summary>
+    public static TApp MapTilskudd<TApp>(this TApp app)
+        where TApp : IApplicationBuilder, IEndpointRouteBuilder
     {
-        Map(app, ApiRoutes.ListRounds, RoundsApi.ListRounds);
-        Map(app, ApiRoutes.GetRound, RoundsApi.GetRound);
-        Map(app, ApiRoutes.OpenRound, RoundsApi.OpenRound);
-        Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
-        Map(app, ApiRoutes.CheckApplication, ApplicationCheck.CheckApplication);
-        Map(app, ApiRoutes.GetOrganisation, RegistersApi.GetOrganisation);
-        Map(app, ApiRoutes.ListMyApplications, ApplicationsApi.ListMyApplications);
-        Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
-        Map(app, ApiRoutes.EraseApplication, Erasure.EraseApplication);
-        app.MapCases();
-        Map(app, ApiRoutes.ListLetters, LettersApi.ListLetters);
-        Map(app, ApiRoutes.GetLetter, LettersApi.GetLetter);
-        Map(app, ApiRoutes.GetPaymentFile, PayoutsApi.GetPaymentFile);
-        Map(app, ApiRoutes.ImportPaymentConfirmation, PayoutsApi.ImportPaymentConfirmation).DisableAntiforgery();
-        Map(app, ApiRoutes.ExportRound, ExportsApi.ExportRound);
-        Map(app, ApiRoutes.GetImdiFigures, ExportsApi.GetImdiFigures);
-        Map(app, ApiRoutes.GetRoundStatistics, ExportsApi.GetRoundStatistics);
-        Map(app, ApiRoutes.GetOpenData, ExportsApi.GetOpenData);
+        RouteAccess.UseAdmission(app);
+        foreach (var route in ApiRoutes.All)
+        {
+            var endpoint = app.MapMethods(route.Pattern, [route.Method], route.Handler)
+                .WithName(route.Name)
+                .WithMetadata(route)
+                .WithTags(route.Tag)
+                .WithSummary(route.Summary);
+            if (route.Tag is RouteDescriptions.Applicant or RouteDescriptions.Caseworker)
+            {
+                endpoint.WithDescription(RouteDescriptions.CommandDescription);
+            }
+
+            route.Describe?.Invoke(endpoint);
+        }
+
         return app;
     }
-
-    internal static RouteHandlerBuilder Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
-        app.MapMethods(route.Pattern, [route.Method], handler).WithName(route.Name);
 }

@@ -29,7 +29,7 @@ public delegate ValueTask<Drafted> DraftCommand(HttpRequest request, Actor by, C
 /// while. Every command is idempotent by Idempotency-Key: the command id is "{reference}/{key}", the
 /// orchestration takes an id once, and a repeated key is answered from the first one's outcome.
 /// </summary>
-public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger pots, CaseFiles caseFiles, TimeProvider time)
+public sealed class CaseCommands(ICaseViews views, PotLedger pots, CaseFiles caseFiles, TimeProvider time)
 {
     /// <summary>How long a command waits for the orchestration's verdict before answering 202.</summary>
     static readonly TimeSpan OutcomeWait = TimeSpan.FromSeconds(5);
@@ -47,25 +47,24 @@ public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger
         "pot-exceeded", "ineligible", "excluded", "nothing-due",
     ];
 
-    public async Task<IResult> SendAsync(HttpRequest request, ApiRoute route, string reference, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
+    public async Task<IResult> SendAsync(Admitted caller, HttpRequest request, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(draft);
-        var admission = await access.AdmitAsync(request, route, cancellationToken, reference: reference);
-        if (admission.Admitted is not { Principal: { } principal, Application: { } application, Round: { } round })
+        if (caller is not { Application: { } application, Round: { } round, Actor: { } by })
         {
-            return admission.Refusal ?? CaseReads.ApplicationNotFound(reference);
+            throw new InvalidOperationException("A case command's route is admitted on an application, with an actor.");
         }
 
-        ArgumentNullException.ThrowIfNull(engine);
-        var by = RouteAccess.ActorFor(principal, asDecisionMaker: route == ApiRoutes.MakeDecision);
         string? key = request.Headers[ApplicationsApi.IdempotencyHeader].FirstOrDefault();
         if (key is not null && !CommandIds.IsValidKey(key))
         {
             return Problems.BadRequest("Ugyldig Idempotency-Key", CommandIds.KeyRule, "invalid-idempotency-key");
         }
 
-        reference = application.Reference;
+        string reference = application.Reference;
         string commandId = CommandIds.Of(reference, key ?? Guid.NewGuid().ToString("N"));
         if (key is not null && await CommandOutcomes.FindAsync(engine, reference, commandId, cancellationToken) is { Outcome: { } earlier } known)
         {

@@ -8,6 +8,7 @@ using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Api.Security;
 using Tilskudd.Domain.Cases;
+using Tilskudd.Domain.People;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Cases;
@@ -29,15 +30,12 @@ public static class CaseReads
 
     /// <summary>A round's cases, one page at a time (at most 50), optionally of one status; caseworkers and decision makers only.</summary>
     public static async Task<IResult> ListCases(
-        string id, HttpRequest request, RoundDirectory rounds, StorageClients storage, CancellationToken cancellationToken)
+        Admitted caller, HttpRequest request, StorageClients storage, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(storage);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListCases, cancellationToken, roundId: id);
-        if (admission.Admitted?.Round is not { } round)
-        {
-            return admission.Refusal ?? RoundNotFound(id);
-        }
+        var round = caller.Round!;
 
         string? statusText = request.Query["status"].FirstOrDefault();
         CaseStatus? status = null;
@@ -86,15 +84,11 @@ public static class CaseReads
         });
     }
 
-    public static async Task<IResult> GetBudget(string id, HttpRequest request, RoundDirectory rounds, PotLedger pots, CancellationToken cancellationToken)
+    public static async Task<IResult> GetBudget(Admitted caller, PotLedger pots, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(pots);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetBudget, cancellationToken, roundId: id);
-        if (admission.Admitted?.Round is not { } round)
-        {
-            return admission.Refusal ?? RoundNotFound(id);
-        }
-
+        var round = caller.Round!;
         var balance = await pots.BalanceAsync(round, cancellationToken);
         return TypedResults.Ok(new { RoundId = round.Id, balance.Pot, balance.Granted, balance.Left });
     }
@@ -104,17 +98,13 @@ public static class CaseReads
     /// applicant gets the case's timeline: the events without the kommune's working notes, and no read log.
     /// </summary>
     public static async Task<IResult> ListCaseEvents(
-        string reference, HttpRequest request, ICaseViews views, CancellationToken cancellationToken)
+        Admitted caller, HttpRequest request, ICaseViews views, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(views);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListCaseEvents, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? ApplicationNotFound(reference);
-        }
-
-        await RouteAccess.RecordReadAsync(request, admission.Admitted, "events", cancellationToken);
-        bool officer = RouteAccess.IsOfficer(admission.Admitted.Principal!);
+        var application = caller.Application!;
+        await RouteAccess.RecordReadAsync(request, caller, "events", cancellationToken);
+        bool officer = CaseAccess.SeesTheKommunesWorkingNotes(caller.Caller);
         var events = (await views.EventsAsync(application.Reference, cancellationToken)).Where(e => officer || !e.Event.IsKommuneInternal);
         IReadOnlyList<CaseRead> reads = officer ? await request.HttpContext.RequestServices.GetRequiredService<ReadLog>().ListAsync(application.Reference, cancellationToken) : [];
         return TypedResults.Ok(new
@@ -136,14 +126,10 @@ public static class CaseReads
 
     /// <summary>A command's outcome once the case has decided it; 404 until then, or when it is not among the case's latest 20.</summary>
     public static async Task<IResult> GetCommandOutcome(
-        string reference, string commandId, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
+        Admitted caller, string commandId, DurableTaskClient engine, CancellationToken cancellationToken)
     {
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetCommandOutcome, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? ApplicationNotFound(reference);
-        }
-
+        ArgumentNullException.ThrowIfNull(caller);
+        var application = caller.Application!;
         var found = await CommandOutcomes.FindAsync(engine, application.Reference, CommandIds.Of(application.Reference, commandId), cancellationToken);
         return found is { Outcome: { } outcome }
             ? TypedResults.Ok(CommandOutcomes.Body(application.Reference, outcome, found.Summary, []))
@@ -155,17 +141,13 @@ public static class CaseReads
     /// or a report's files), by the name the case gave it; the file itself never passes through the API.
     /// </summary>
     public static async Task<IResult> GetAttachmentLink(
-        string reference, string name, HttpRequest request, AttachmentLinks links, CancellationToken cancellationToken)
+        Admitted caller, string name, HttpRequest request, AttachmentLinks links, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(links);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetAttachmentLink, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? ApplicationNotFound(reference);
-        }
-
-        await RouteAccess.RecordReadAsync(request, admission.Admitted, "attachment:" + name, cancellationToken);
+        var application = caller.Application!;
+        await RouteAccess.RecordReadAsync(request, caller, "attachment:" + name, cancellationToken);
         if (await links.CreateAsync(application.Reference, name, cancellationToken) is not { } link)
         {
             return Problems.NotFound($"Søknaden {application.Reference} har ingen fil «{name}».", "attachment-not-found");

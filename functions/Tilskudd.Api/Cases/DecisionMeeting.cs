@@ -34,23 +34,15 @@ public static class DecisionMeeting
     public const string SpreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static async Task<IResult> GetDecisionMeeting(
-        string id, HttpRequest request, RoundDirectory rounds, StorageClients storage, ApplicationStore applications, ICaseViews views,
+        Admitted caller, HttpRequest request, StorageClients storage, ApplicationStore applications, ICaseViews views,
         PotLedger pots, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(pots);
         ArgumentNullException.ThrowIfNull(time);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetDecisionMeeting, cancellationToken, roundId: id)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
-        if (await rounds.FindAsync(id, cancellationToken) is not { } round)
-        {
-            return Http.Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
-        }
-
+        ArgumentNullException.ThrowIfNull(caller);
+        var round = caller.Round!;
         var cases = await RecommendedAsync(round, storage, applications, views, cancellationToken);
         var balance = await pots.BalanceAsync(round, cancellationToken);
         long recommended = cases.Sum(c => c.RecommendedAmount);
