@@ -36,17 +36,6 @@ public sealed class CaseCommands(ICaseViews views, PotLedger pots, CaseFiles cas
 
     static readonly TimeSpan OutcomePoll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>
-    /// Refusals about where the case stands (its status, its deadlines, what the round has left) answer 409:
-    /// the same request may succeed at another time. Refusals of the sender's role ("only-…") answer 403.
-    /// Every other refusal is about what was sent (texts, scores, amounts, dates) and answers 400.
-    /// </summary>
-    static readonly HashSet<string> CaseConflicts =
-    [
-        "not-allowed-now", "before-deadline", "change-pending", "no-change-pending", "appeal-exists", "appeal-late",
-        "pot-exceeded", "ineligible", "excluded", "nothing-due",
-    ];
-
     public async Task<IResult> SendAsync(Admitted caller, HttpRequest request, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -85,9 +74,9 @@ public sealed class CaseCommands(ICaseViews views, PotLedger pots, CaseFiles cas
         // The pot ledger's Left counts every reservation, this case's own included; the decider adds that back.
         long? potLeft = round.Pot is null ? null : (await pots.BalanceAsync(round, cancellationToken)).Left;
         var verdict = CaseDecider.Decide(view.State, command, new CaseContext(round, potLeft), time.GetUtcNow());
-        if (verdict.Error is { } error && !(CaseConflicts.Contains(error.Code) && await CaseIsAheadOfViewAsync(engine, reference, view.State.Version, cancellationToken)))
+        if (verdict.Error is { } error && !(error.Kind == DomainErrorKind.Conflict && await CaseIsAheadOfViewAsync(engine, reference, view.State.Version, cancellationToken)))
         {
-            return Refused(error.Code, error.Message, commandId: null);
+            return Problems.Refused(error.Kind, error.Code, error.Message, commandId: null);
         }
 
         // Refused where the case stood by its view, while the case itself has moved on (a timer fired; the view update is
@@ -143,27 +132,5 @@ public sealed class CaseCommands(ICaseViews views, PotLedger pots, CaseFiles cas
 
             await Task.Delay(OutcomePoll, time, cancellationToken);
         }
-    }
-
-    /// <summary>A refused command as problem+json: the rule's Norwegian reason and its code.</summary>
-    public static IResult Refused(string? code, string? message, string? commandId)
-    {
-        code ??= "refused";
-        int status = code.StartsWith("only-", StringComparison.Ordinal) ? StatusCodes.Status403Forbidden
-            : CaseConflicts.Contains(code) ? StatusCodes.Status409Conflict
-            : StatusCodes.Status400BadRequest;
-        string title = status switch
-        {
-            StatusCodes.Status403Forbidden => "Du har ikke lov til dette",
-            StatusCodes.Status409Conflict => "Dette kan ikke gjøres nå",
-            _ => "Forespørselen er ikke gyldig",
-        };
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (commandId is not null)
-        {
-            extensions["commandId"] = commandId;
-        }
-
-        return TypedResults.Problem(detail: message ?? "Saken tok ikke imot kommandoen.", statusCode: status, title: title, extensions: extensions);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Tilskudd.Api.Http;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Workflow.Cases;
@@ -43,13 +44,13 @@ public static class CommandOutcomes
         return new FoundOutcome(progress?.Summary, progress?.Recent.LastOrDefault(r => r.CommandId == commandId));
     }
 
-    /// <summary>200 with the outcome when the case took the command; 409 (or 400/403 by the same rule as at the door) when it refused it.</summary>
+    /// <summary>200 with the outcome when the case took the command; when it refused it, the status of the refusal's kind (<see cref="Problems.Refused"/>), as at the door.</summary>
     public static IResult Answer(string reference, CommandOutcome outcome, CaseSummary? summary, IReadOnlyList<StoredAttachment> files)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Accepted
             ? TypedResults.Ok(Body(reference, outcome, summary, files))
-            : CaseCommands.Refused(outcome.Code, outcome.Message, CommandIds.KeyOf(reference, outcome.CommandId));
+            : Problems.Refused(outcome.Kind ?? DomainErrorKind.Invalid, outcome.Code ?? "refused", outcome.Message ?? "Saken tok ikke imot kommandoen.", CommandIds.KeyOf(reference, outcome.CommandId));
     }
 
     /// <summary>202: raised, not yet decided by the case; the Location tells where the outcome will be.</summary>

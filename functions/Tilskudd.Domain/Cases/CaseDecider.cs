@@ -24,7 +24,7 @@ public static partial class CaseDecider
 
         if (!CaseTransitions.Takes(state.Status, command))
         {
-            return CaseResult.Refused(new("not-allowed-now", $"{CommandNames.Of(command)} kan ikke gjøres når saken har status «{StatusNames.Of(state.Status)}»."));
+            return CaseResult.Refused(DomainError.Conflict("not-allowed-now", $"{CommandNames.Of(command)} kan ikke gjøres når saken har status «{StatusNames.Of(state.Status)}»."));
         }
 
         var change = new Change(state, context, now);

@@ -82,3 +82,22 @@ public sealed class CaseAccessTests
     }
 }
 
+
+/// <summary>Each refusal carries its kind from the rule that makes it; the edge maps the kind to a status.</summary>
+public sealed class DomainErrorKindTests
+{
+    [Fact]
+    public void A_refusal_of_the_senders_role_is_forbidden()
+    {
+        Assert.Equal(DomainErrorKind.Forbidden, CaseRules.OnlyTheDecisionMakerDecides(new Actor(ActorRole.Caseworker, "sb"))!.Kind);
+        Assert.Equal(DomainErrorKind.Forbidden, CaseRules.OnlyTheOrganisationActsForItself(new Actor(ActorRole.Caseworker, "sb"))!.Kind);
+    }
+
+    [Fact]
+    public void A_refusal_of_what_was_sent_is_invalid() =>
+        Assert.Equal(DomainErrorKind.Invalid, CaseRules.ReplyDeadlineMustBeInTheFuture(new DateOnly(2027, 1, 1), new DateTimeOffset(2027, 6, 1, 10, 0, 0, TimeSpan.Zero))!.Kind);
+
+    [Fact]
+    public void A_refusal_of_where_the_case_stands_is_a_conflict() =>
+        Assert.Equal(DomainErrorKind.Conflict, CaseRules.OnlyAPendingChangeCanBeAnswered(new CaseState())!.Kind);
+}
