@@ -23,7 +23,7 @@ using Tilskudd.Infrastructure.Payouts;
 using Tilskudd.Infrastructure.Registers;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
-using Tilskudd.Workflow.Effects;
+using Tilskudd.Workflow;
 using Tilskudd.Workflow.Mail;
 using Tilskudd.Workflow.Ports;
 
@@ -83,16 +83,7 @@ public static class TilskuddApi
         services.AddSingleton<RoundSources>();
         services.AddOrganisationRegister(configuration.GetSection(RegistersOptions.Section).Get<RegistersOptions>() ?? new RegistersOptions());
 
-        // The workflow's activities, made per call by the engine's worker or the Functions host.
-        services.AddTransient<SendMail>();
-        services.AddTransient<RenderLetter>();
-        services.AddTransient<RegisterTranche>();
-        services.AddTransient<ReserveGrant>();
-        services.AddTransient<ReleaseGrant>();
-        services.AddTransient<NotifyCaseworkers>();
-        services.AddTransient<UpdateCaseView>();
-        services.AddTransient<UpdateCaseViewAndMail>();
-        services.AddTransient<LookUpOrganisation>();
+        services.AddWorkflowActivities();
         return services;
     }
 
