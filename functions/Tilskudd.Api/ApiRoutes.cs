@@ -81,6 +81,12 @@ public sealed record ApiRoute(string Name, string Method, string Pattern, Access
     /// <summary>As whom a signed-in caller acts on the case (<see cref="CaseAccess.ActorOnTheCase"/>).</summary>
     public ActingAs ActingAs { get; init; } = ActingAs.TheirRole;
 
+    /// <summary>The shape of the 200 answer in the OpenAPI document (a named record); null for none or a file.</summary>
+    public Type? Answer { get; init; }
+
+    /// <summary>The content types of a file answer (a PDF, a spreadsheet, a payment file).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     /// <summary>What the local host adds to the endpoint beyond the table: request bodies in the document, antiforgery off for forms.</summary>
     public Func<RouteHandlerBuilder, RouteHandlerBuilder>? Describe { get; init; }
 }
@@ -99,7 +105,7 @@ public static class ApiRoutes
     public static readonly ApiRoute SubmitApplication = new(nameof(SubmitApplication), "POST", "/" + RoutePatterns.SubmitApplication, Access.Applicant, ApplicationsApi.SubmitApplication, "Søknader", "Send en søknad (multipart/form-data: application og vedleggene)") { Describe = b => b.DisableAntiforgery() };
     public static readonly ApiRoute CheckApplication = new(nameof(CheckApplication), "POST", "/" + RoutePatterns.CheckApplication, Access.Applicant, ApplicationCheck.CheckApplication, "Søknader", "Sjekk et søknadsutkast mot rundens regler uten å sende det");
     public static readonly ApiRoute GetOrganisation = new(nameof(GetOrganisation), "GET", "/" + RoutePatterns.GetOrganisation, Access.Applicant, RegistersApi.GetOrganisation, "Søknader", "Organisasjonen i Enhetsregisteret, for å fylle ut navnet");
-    public static readonly ApiRoute ListMyApplications = new(nameof(ListMyApplications), "GET", "/" + RoutePatterns.ListMyApplications, Access.Applicant, ApplicationsApi.ListMyApplications, "Søknader", "Mine søknader: organisasjonens, eller de du har sendt selv");
+    public static readonly ApiRoute ListMyApplications = new(nameof(ListMyApplications), "GET", "/" + RoutePatterns.ListMyApplications, Access.Applicant, ApplicationsApi.ListMyApplications, "Søknader", "Mine søknader: organisasjonens, eller de du har sendt selv") { Answer = typeof(ApplicationList) };
     public static readonly ApiRoute GetApplication = new(nameof(GetApplication), "GET", "/" + RoutePatterns.GetApplication, Access.CaseParty, ApplicationsApi.GetApplication, "Søknader", "Søknaden og sakens status");
 
     // The organisation's commands on its case.
@@ -122,19 +128,19 @@ public static class ApiRoutes
     public static readonly ApiRoute ResolveAppeal = new(nameof(ResolveAppeal), "POST", "/" + RoutePatterns.ResolveAppeal, Access.Officer, CasesApi.ResolveAppeal, RouteDescriptions.Caseworker, "Behandle klagen: oppretthold eller endre vedtaket") { Describe = b => b.Documents<AppealResolutionBody>(RouteDescriptions.Json) };
 
     // Reading cases.
-    public static readonly ApiRoute ListCases = new(nameof(ListCases), "GET", "/" + RoutePatterns.ListCases, Access.Officer, CaseReads.ListCases, RouteDescriptions.Reading, "Rundens saker, etter status, 50 om gangen (continuationToken)");
-    public static readonly ApiRoute GetBudget = new(nameof(GetBudget), "GET", "/" + RoutePatterns.GetBudget, Access.Officer, CaseReads.GetBudget, RouteDescriptions.Reading, "Rammen: pott, innvilget, igjen");
-    public static readonly ApiRoute ListCaseEvents = new(nameof(ListCaseEvents), "GET", "/" + RoutePatterns.ListCaseEvents, Access.CaseParty, CaseReads.ListCaseEvents, RouteDescriptions.Reading, "Sakens historikk: hva, hvem, når");
-    public static readonly ApiRoute GetCommandOutcome = new(nameof(GetCommandOutcome), "GET", "/" + RoutePatterns.GetCommandOutcome, Access.CaseParty, CaseReads.GetCommandOutcome, RouteDescriptions.Reading, "Utfallet av en kommando");
-    public static readonly ApiRoute GetDecisionMeeting = new(nameof(GetDecisionMeeting), "GET", "/" + RoutePatterns.GetDecisionMeeting, Access.Officer, DecisionMeeting.GetDecisionMeeting, RouteDescriptions.Reading, "Vedtaksmøtet: innstilte saker med beløp mot rammen; ?format=xlsx gir regnearket") { Describe = b => b.Produces(StatusCodes.Status200OK, contentType: DecisionMeeting.SpreadsheetType) };
-    public static readonly ApiRoute GetAttachmentLink = new(nameof(GetAttachmentLink), "GET", "/" + RoutePatterns.GetAttachmentLink, Access.CaseParty, CaseReads.GetAttachmentLink, RouteDescriptions.Reading, "Lenke til et vedlegg, gyldig i fem minutter");
+    public static readonly ApiRoute ListCases = new(nameof(ListCases), "GET", "/" + RoutePatterns.ListCases, Access.Officer, CaseReads.ListCases, RouteDescriptions.Reading, "Rundens saker, etter status, 50 om gangen (continuationToken)") { Answer = typeof(CaseList) };
+    public static readonly ApiRoute GetBudget = new(nameof(GetBudget), "GET", "/" + RoutePatterns.GetBudget, Access.Officer, CaseReads.GetBudget, RouteDescriptions.Reading, "Rammen: pott, innvilget, igjen") { Answer = typeof(Budget) };
+    public static readonly ApiRoute ListCaseEvents = new(nameof(ListCaseEvents), "GET", "/" + RoutePatterns.ListCaseEvents, Access.CaseParty, CaseReads.ListCaseEvents, RouteDescriptions.Reading, "Sakens historikk: hva, hvem, når") { Answer = typeof(CaseHistory) };
+    public static readonly ApiRoute GetCommandOutcome = new(nameof(GetCommandOutcome), "GET", "/" + RoutePatterns.GetCommandOutcome, Access.CaseParty, CaseReads.GetCommandOutcome, RouteDescriptions.Reading, "Utfallet av en kommando") { Answer = typeof(CommandAnswer) };
+    public static readonly ApiRoute GetDecisionMeeting = new(nameof(GetDecisionMeeting), "GET", "/" + RoutePatterns.GetDecisionMeeting, Access.Officer, DecisionMeeting.GetDecisionMeeting, RouteDescriptions.Reading, "Vedtaksmøtet: innstilte saker med beløp mot rammen; ?format=xlsx gir regnearket") { Answer = typeof(Meeting) };
+    public static readonly ApiRoute GetAttachmentLink = new(nameof(GetAttachmentLink), "GET", "/" + RoutePatterns.GetAttachmentLink, Access.CaseParty, CaseReads.GetAttachmentLink, RouteDescriptions.Reading, "Lenke til et vedlegg, gyldig i fem minutter") { Answer = typeof(AttachmentLinkAnswer) };
 
     // Registers, letters, payouts and exports (issue 17).
     public static readonly ApiRoute ListLetters = new(nameof(ListLetters), "GET", "/" + RoutePatterns.ListLetters, Access.CaseParty, LettersApi.ListLetters, "Brev", "Sakens brev");
-    public static readonly ApiRoute GetLetter = new(nameof(GetLetter), "GET", "/" + RoutePatterns.GetLetter, Access.CaseParty, LettersApi.GetLetter, "Brev", "Ett brev som PDF");
-    public static readonly ApiRoute GetPaymentFile = new(nameof(GetPaymentFile), "GET", "/" + RoutePatterns.GetPaymentFile, Access.Officer, PayoutsApi.GetPaymentFile, "Utbetalinger", "Betalingsfilen for en dag (pain.001 eller CSV)");
+    public static readonly ApiRoute GetLetter = new(nameof(GetLetter), "GET", "/" + RoutePatterns.GetLetter, Access.CaseParty, LettersApi.GetLetter, "Brev", "Ett brev som PDF") { Files = ["application/pdf"] };
+    public static readonly ApiRoute GetPaymentFile = new(nameof(GetPaymentFile), "GET", "/" + RoutePatterns.GetPaymentFile, Access.Officer, PayoutsApi.GetPaymentFile, "Utbetalinger", "Betalingsfilen for en dag (pain.001 eller CSV)") { Files = ["application/xml", "text/csv"] };
     public static readonly ApiRoute ImportPaymentConfirmation = new(nameof(ImportPaymentConfirmation), "POST", "/" + RoutePatterns.ImportPaymentConfirmation, Access.Officer, PayoutsApi.ImportPaymentConfirmation, "Utbetalinger", "Les inn bankens bekreftelse på utbetalinger") { Describe = b => b.DisableAntiforgery() };
-    public static readonly ApiRoute ExportRound = new(nameof(ExportRound), "GET", "/" + RoutePatterns.ExportRound, Access.Officer, ExportsApi.ExportRound, "Rapporter og eksport", "Eksport av runden (regneark)");
+    public static readonly ApiRoute ExportRound = new(nameof(ExportRound), "GET", "/" + RoutePatterns.ExportRound, Access.Officer, ExportsApi.ExportRound, "Rapporter og eksport", "Eksport av runden (regneark)") { Files = [DecisionMeeting.SpreadsheetType, "text/csv"] };
     public static readonly ApiRoute GetImdiFigures = new(nameof(GetImdiFigures), "GET", "/" + RoutePatterns.GetImdiFigures, Access.Officer, ExportsApi.GetImdiFigures, "Rapporter og eksport", "Tallene IMDi ber om for runden");
     public static readonly ApiRoute GetRoundStatistics = new(nameof(GetRoundStatistics), "GET", "/" + RoutePatterns.GetRoundStatistics, Access.Officer, ExportsApi.GetRoundStatistics, "Rapporter og eksport", "Rundens statistikk");
     public static readonly ApiRoute GetOpenData = new(nameof(GetOpenData), "GET", "/" + RoutePatterns.GetOpenData, Access.Anyone, ExportsApi.GetOpenData, "Rapporter og eksport", "Åpne data om runden: tildelinger uten personopplysninger");

@@ -132,7 +132,22 @@ public static class TilskuddApi
                 .WithSummary(route.Summary);
             if (route.Tag is RouteDescriptions.Applicant or RouteDescriptions.Caseworker)
             {
-                endpoint.WithDescription(RouteDescriptions.CommandDescription);
+                endpoint.WithDescription(RouteDescriptions.CommandDescription)
+                    .Produces<CommandAnswer>(StatusCodes.Status200OK)
+                    .Produces<PendingCommand>(StatusCodes.Status202Accepted);
+            }
+            else if (route.Files.Count > 0)
+            {
+                endpoint.Produces(StatusCodes.Status200OK, null, route.Files[0], [.. route.Files.Skip(1)]);
+            }
+            else
+            {
+                endpoint.Produces(StatusCodes.Status200OK, route.Answer);
+            }
+
+            foreach (int status in RouteDescriptions.ProblemsOf(route))
+            {
+                endpoint.ProducesProblem(status);
             }
 
             route.Describe?.Invoke(endpoint);

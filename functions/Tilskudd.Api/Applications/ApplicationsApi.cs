@@ -16,6 +16,9 @@ using Tilskudd.Workflow.Cases;
 
 namespace Tilskudd.Api.Applications;
 
+/// <summary>"Mine søknader": the applications the applicant may see, newest first.</summary>
+public sealed record ApplicationList(IReadOnlyList<ApplicationListing> Items);
+
 /// <summary>Submitting an application (the organisation's form) and reading its status.</summary>
 public static class ApplicationsApi
 {
@@ -114,7 +117,7 @@ public static class ApplicationsApi
         var found = principal.IsPrivatePerson
             ? await applications.ListForAsync([], principal.Id, cancellationToken)
             : await applications.ListForAsync([.. principal.Organisations.Take(MaxOrganisationsListed)], null, cancellationToken);
-        return TypedResults.Ok(new { Items = found });
+        return TypedResults.Ok(new ApplicationList(found));
     }
 
     public static async Task<IResult> GetApplication(Admitted caller, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)

@@ -75,13 +75,7 @@ public static class CaseReads
             return Problems.BadRequest("Ugyldig continuationToken", "continuationToken må være en du har fått fra en tidligere side av samme liste.", "invalid-continuation-token");
         }
 
-        return TypedResults.Ok(new
-        {
-            RoundId = round.Id,
-            Status = status?.ToString(),
-            Items = (page?.Values ?? []).Select(Listed).ToList(),
-            ContinuationToken = page?.ContinuationToken,
-        });
+        return TypedResults.Ok(new CaseList(round.Id, status?.ToString(), [.. (page?.Values ?? []).Select(Listed)], page?.ContinuationToken));
     }
 
     public static async Task<IResult> GetBudget(Admitted caller, PotLedger pots, CancellationToken cancellationToken)
@@ -90,7 +84,7 @@ public static class CaseReads
         ArgumentNullException.ThrowIfNull(pots);
         var round = caller.Round!;
         var balance = await pots.BalanceAsync(round, cancellationToken);
-        return TypedResults.Ok(new { RoundId = round.Id, balance.Pot, balance.Granted, balance.Left });
+        return TypedResults.Ok(new Budget(round.Id, balance.Pot, balance.Granted, balance.Left));
     }
 
     /// <summary>
@@ -107,21 +101,17 @@ public static class CaseReads
         bool officer = CaseAccess.SeesTheKommunesWorkingNotes(caller.Caller);
         var events = (await views.EventsAsync(application.Reference, cancellationToken)).Where(e => officer || !e.Event.IsKommuneInternal);
         IReadOnlyList<CaseRead> reads = officer ? await request.HttpContext.RequestServices.GetRequiredService<ReadLog>().ListAsync(application.Reference, cancellationToken) : [];
-        return TypedResults.Ok(new
-        {
+        return TypedResults.Ok(new CaseHistory(
             application.Reference,
-            Reads = reads.Select(r => new { r.What, r.At, By = new { r.Role, Id = r.Who } }),
-            Events = events.OrderBy(e => e.Version).Select(e => new
-            {
+            [.. reads.Select(r => new CaseHistoryRead(r.What, r.At, new CaseHistoryActor(r.Role, r.Who)))],
+            [.. events.OrderBy(e => e.Version).Select(e => new CaseHistoryEvent(
                 e.Version,
-                Type = e.Event.GetType().Name,
+                e.Event.GetType().Name,
                 e.Event.At,
-                By = new { Role = e.Event.By.Role.ToString(), e.Event.By.Id },
+                new CaseHistoryActor(e.Event.By.Role.ToString(), e.Event.By.Id),
                 // What happened, for the timeline (findings, scores, amounts, mails); the application itself is read
                 // from its own route, so the submission's form and contact details are not repeated here.
-                Details = e.Event is CaseSubmitted ? null : e.Event,
-            }),
-        });
+                e.Event is CaseSubmitted ? null : e.Event))]));
     }
 
     /// <summary>A command's outcome once the case has decided it; 404 until then, or when it is not among the case's latest 20.</summary>
@@ -154,7 +144,7 @@ public static class CaseReads
         }
 
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new { application.Reference, Name = name, link.FileName, link.ContentType, link.Length, link.Url, link.ExpiresAt });
+        return TypedResults.Ok(new AttachmentLinkAnswer(application.Reference, name, link.FileName, link.ContentType, link.Length, link.Url, link.ExpiresAt));
     }
 
     /// <summary>The API path of a stored file's link (see <see cref="GetAttachmentLink"/>).</summary>
@@ -167,21 +157,45 @@ public static class CaseReads
     internal static ProblemHttpResult RoundNotFound(string id) =>
         Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
 
-    static object Listed(TableEntity row)
+    static ListedCase Listed(TableEntity row)
     {
         var status = Enum.TryParse<CaseStatus>(row.GetString("Status"), out var s) ? s : CaseStatus.New;
-        return new
-        {
-            Reference = row.RowKey,
-            Status = status.ToString(),
-            StatusText = StatusNames.Of(status),
-            OrganisationNumber = row.GetString("OrganisationNumber"),
-            AmountAppliedFor = row.GetInt64("AmountAppliedFor"),
-            Granted = row.GetInt64("Granted"),
-            PaidOut = row.GetInt64("PaidOut"),
-            NextDueAt = row.GetDateTimeOffset("NextDueAt"),
-            Version = row.GetInt32("Version"),
-            Links = new { Self = $"/api/applications/{row.RowKey}", Events = $"/api/applications/{row.RowKey}/events" },
-        };
+        return new ListedCase(
+            row.RowKey,
+            status.ToString(),
+            StatusNames.Of(status),
+            row.GetString("OrganisationNumber"),
+            row.GetInt64("AmountAppliedFor"),
+            row.GetInt64("Granted"),
+            row.GetInt64("PaidOut"),
+            row.GetDateTimeOffset("NextDueAt"),
+            row.GetInt32("Version"),
+            new ListedCaseLinks($"/api/applications/{row.RowKey}", $"/api/applications/{row.RowKey}/events"));
     }
 }
+
+/// <summary>One page of a round's cases, optionally of one status; ContinuationToken fetches the next.</summary>
+public sealed record CaseList(string RoundId, string? Status, IReadOnlyList<ListedCase> Items, string? ContinuationToken);
+
+/// <summary>A case as the listing shows it (from its view row).</summary>
+public sealed record ListedCase(
+    string Reference, string Status, string StatusText, string? OrganisationNumber, long? AmountAppliedFor, long? Granted, long? PaidOut,
+    DateTimeOffset? NextDueAt, int? Version, ListedCaseLinks Links);
+
+public sealed record ListedCaseLinks(string Self, string Events);
+
+/// <summary>The round's pot: its size, what is granted (reserved) and what is left; null pot where the round has none.</summary>
+public sealed record Budget(string RoundId, long? Pot, long Granted, long? Left);
+
+/// <summary>The audit trail: every read of the case (officers only) and every event, in order.</summary>
+public sealed record CaseHistory(string Reference, IReadOnlyList<CaseHistoryRead> Reads, IReadOnlyList<CaseHistoryEvent> Events);
+
+public sealed record CaseHistoryRead(string What, DateTimeOffset At, CaseHistoryActor By);
+
+/// <param name="Details">The event itself, but for the submission (its form is read from the application's own route).</param>
+public sealed record CaseHistoryEvent(int Version, string Type, DateTimeOffset At, CaseHistoryActor By, CaseEvent? Details);
+
+public sealed record CaseHistoryActor(string Role, string Id);
+
+/// <summary>A short-lived read-only link to one of the case's files.</summary>
+public sealed record AttachmentLinkAnswer(string Reference, string Name, string FileName, string ContentType, long Length, Uri Url, DateTimeOffset ExpiresAt);

@@ -24,6 +24,10 @@ public sealed record MeetingCase(
     string Comment,
     int Version);
 
+/// <summary>The decision meeting's cases and their sum against the pot.</summary>
+public sealed record Meeting(
+    string RoundId, string Title, long? Pot, long Granted, long? Left, long Recommended, long? LeftAfterRecommended, IReadOnlyList<MeetingCase> Cases);
+
 /// <summary>
 /// The decision meeting (vedtaksmøte): every assessed case of a round with the recommended amount, and their
 /// sum against what is left of the pot; as JSON for the batch page, or as a spreadsheet for the meeting itself.
@@ -52,17 +56,7 @@ public static class DecisionMeeting
             return TypedResults.File(Spreadsheet(round, cases, balance, time.GetUtcNow()), SpreadsheetType, $"vedtaksmote-{round.Id}.xlsx");
         }
 
-        return TypedResults.Ok(new
-        {
-            RoundId = round.Id,
-            round.Title,
-            balance.Pot,
-            balance.Granted,
-            balance.Left,
-            Recommended = recommended,
-            LeftAfterRecommended = balance.Left - recommended,
-            Cases = cases,
-        });
+        return TypedResults.Ok(new Meeting(round.Id, round.Title, balance.Pot, balance.Granted, balance.Left, recommended, balance.Left - recommended, cases));
     }
 
     static async Task<List<MeetingCase>> RecommendedAsync(
