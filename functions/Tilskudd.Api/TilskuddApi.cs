@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ using Tilskudd.Infrastructure.Payouts;
 using Tilskudd.Infrastructure.Registers;
 using Tilskudd.Infrastructure.Rounds;
 using Tilskudd.Infrastructure.Storage;
-using Tilskudd.Workflow.Effects;
+using Tilskudd.Workflow;
 using Tilskudd.Workflow.Mail;
 using Tilskudd.Workflow.Ports;
 
@@ -34,14 +35,29 @@ public static class TilskuddApi
     /// <summary>Registers storage, mail, rounds, intake and the workflow's activities with their ports.</summary>
     public static IServiceCollection AddTilskudd(this IServiceCollection services, IConfiguration configuration)
     {
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSingleton(storage);
+        // Every section bound and checked when the host starts: a wrong setting stops it with the setting's name,
+        // not the first request that needs it hours later.
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section)
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.ConnectionString) || (o.BlobServiceUri is { IsAbsoluteUri: true } && o.TableServiceUri is { IsAbsoluteUri: true }),
+                "Tilskudd:Storage needs a ConnectionString, or both BlobServiceUri and TableServiceUri as absolute URIs.");
+        services.AddValidatedOptions<SignInOptions>(configuration, SignInOptions.Section)
+            .Validate(
+                o => string.Equals(o.Mode, SignInOptions.JwtMode, StringComparison.OrdinalIgnoreCase) || o.UsesAppService,
+                $"Tilskudd:SignIn:Mode must be {SignInOptions.JwtMode} or {SignInOptions.AppServiceMode}.")
+            .Validate(
+                o => o.Authority is null || Uri.TryCreate(o.Authority, UriKind.Absolute, out _),
+                "Tilskudd:SignIn:Authority must be an absolute URI (the OpenID Connect issuer).");
+        services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section)
+            .Validate(o => o.SubmitsPerMinute > 0 && o.TokensPerMinute > 0, "Tilskudd:RateLimits: SubmitsPerMinute and TokensPerMinute must be above 0.");
+        services.AddValidatedOptions<RegistersOptions>(configuration, RegistersOptions.Section)
+            .Validate(o => Enum.IsDefined(o.Mode), "Tilskudd:Registers:Mode must be Recorded or Live.")
+            .Validate(
+                o => o.BaseAddress is { IsAbsoluteUri: true } address && address.AbsoluteUri.EndsWith('/'),
+                "Tilskudd:Registers:BaseAddress must be an absolute URI ending in a slash.");
         // A missing SendGrid key fails the host at start, not the first receipt mail hours later.
-        services.AddOptions<MailOptions>()
-            .Bind(configuration.GetSection(MailOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SendGridApiKey), "Tilskudd:Mail:SendGridApiKey is not set: mail cannot be sent.")
-            .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
+        services.AddValidatedOptions<MailOptions>(configuration, MailOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SendGridApiKey), "Tilskudd:Mail:SendGridApiKey is not set: mail cannot be sent.");
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(json => JsonDefaults.Configure(json.SerializerOptions));
         services.AddProblemDetails();
@@ -57,12 +73,10 @@ public static class TilskuddApi
         services.AddSingleton<IntakeService>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseFiles>();
-        services.AddSingleton(configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions());
         services.AddSingleton<DevTokens>();
         services.AddSingleton(sp => new SignIn(sp.GetRequiredService<SignInOptions>(), sp.GetRequiredService<DevTokens>(), sp.GetService<IHostEnvironment>()));
         services.AddSingleton<RouteAccess>();
         services.AddSingleton<ReadLog>();
-        services.AddSingleton(configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<RateLimits>();
 
         services.AddHttpClient(nameof(SendGridMailSender));
@@ -80,45 +94,65 @@ public static class TilskuddApi
         services.AddSingleton<ICaseworkerInbox, TableCaseworkerInbox>();
         services.AddSingleton<PaymentFiles>();
         services.AddSingleton<RoundSources>();
-        services.AddOrganisationRegister(configuration.GetSection(RegistersOptions.Section).Get<RegistersOptions>() ?? new RegistersOptions());
+        // Which register is chosen when the services are composed; the same section is validated at start above.
+        var registers = new RegistersOptions();
+        configuration.GetSection(RegistersOptions.Section).Bind(registers);
+        services.AddOrganisationRegister(registers);
 
-        // The workflow's activities, made per call by the engine's worker or the Functions host.
-        services.AddTransient<SendMail>();
-        services.AddTransient<RenderLetter>();
-        services.AddTransient<RegisterTranche>();
-        services.AddTransient<ReserveGrant>();
-        services.AddTransient<ReleaseGrant>();
-        services.AddTransient<NotifyCaseworkers>();
-        services.AddTransient<UpdateCaseView>();
-        services.AddTransient<UpdateCaseViewAndMail>();
-        services.AddTransient<LookUpOrganisation>();
+        services.AddWorkflowActivities();
         return services;
     }
 
-    /// <summary>Maps every route of <see cref="ApiRoutes.All"/> to its handler.</summary>
-    public static IEndpointRouteBuilder MapTilskudd(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> to its section, validated when the host starts (ValidateOnStart), and makes
+    /// its value injectable as itself; the caller adds the checks.
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
     {
-        Map(app, ApiRoutes.ListRounds, RoundsApi.ListRounds);
-        Map(app, ApiRoutes.GetRound, RoundsApi.GetRound);
-        Map(app, ApiRoutes.OpenRound, RoundsApi.OpenRound);
-        Map(app, ApiRoutes.SubmitApplication, ApplicationsApi.SubmitApplication).DisableAntiforgery();
-        Map(app, ApiRoutes.CheckApplication, ApplicationCheck.CheckApplication);
-        Map(app, ApiRoutes.GetOrganisation, RegistersApi.GetOrganisation);
-        Map(app, ApiRoutes.ListMyApplications, ApplicationsApi.ListMyApplications);
-        Map(app, ApiRoutes.GetApplication, ApplicationsApi.GetApplication);
-        Map(app, ApiRoutes.EraseApplication, Erasure.EraseApplication);
-        app.MapCases();
-        Map(app, ApiRoutes.ListLetters, LettersApi.ListLetters);
-        Map(app, ApiRoutes.GetLetter, LettersApi.GetLetter);
-        Map(app, ApiRoutes.GetPaymentFile, PayoutsApi.GetPaymentFile);
-        Map(app, ApiRoutes.ImportPaymentConfirmation, PayoutsApi.ImportPaymentConfirmation).DisableAntiforgery();
-        Map(app, ApiRoutes.ExportRound, ExportsApi.ExportRound);
-        Map(app, ApiRoutes.GetImdiFigures, ExportsApi.GetImdiFigures);
-        Map(app, ApiRoutes.GetRoundStatistics, ExportsApi.GetRoundStatistics);
-        Map(app, ApiRoutes.GetOpenData, ExportsApi.GetOpenData);
-        return app;
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
+        return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
     }
 
-    internal static RouteHandlerBuilder Map(IEndpointRouteBuilder app, ApiRoute route, Delegate handler) =>
-        app.MapMethods(route.Pattern, [route.Method], handler).WithName(route.Name);
+    /// <summary>
+    /// Maps the route table in one loop, every route through the one admission step (<see cref="RouteAccess.UseAdmission"/>),
+    /// which runs after routing and before the route's handler.
+    /// </summary>
+    public static TApp MapTilskudd<TApp>(this TApp app)
+        where TApp : IApplicationBuilder, IEndpointRouteBuilder
+    {
+        RouteAccess.UseAdmission(app);
+        foreach (var route in ApiRoutes.All)
+        {
+            var endpoint = app.MapMethods(route.Pattern, [route.Method], route.Handler)
+                .WithName(route.Name)
+                .WithMetadata(route)
+                .WithTags(route.Tag)
+                .WithSummary(route.Summary);
+            if (route.Tag is RouteDescriptions.Applicant or RouteDescriptions.Caseworker)
+            {
+                endpoint.WithDescription(RouteDescriptions.CommandDescription)
+                    .Produces<CommandAnswer>(StatusCodes.Status200OK)
+                    .Produces<PendingCommand>(StatusCodes.Status202Accepted);
+            }
+            else if (route.Files.Count > 0)
+            {
+                endpoint.Produces(StatusCodes.Status200OK, null, route.Files[0], [.. route.Files.Skip(1)]);
+            }
+            else
+            {
+                endpoint.Produces(StatusCodes.Status200OK, route.Answer);
+            }
+
+            foreach (int status in RouteDescriptions.ProblemsOf(route))
+            {
+                endpoint.ProducesProblem(status);
+            }
+
+            route.Describe?.Invoke(endpoint);
+        }
+
+        return app;
+    }
 }

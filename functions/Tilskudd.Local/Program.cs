@@ -28,11 +28,13 @@ if (builder.Environment.IsDevelopment())
     builder.Services.AddSingleton<TimeProvider>(devClock);
 }
 
-var engineOptions = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
-var storageOptions = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-builder.Services.AddSingleton(engineOptions);
-builder.Services.AddSingleton(sp => new EngineSidecar(
-    engineOptions, engineOptions.ConnectionString ?? storageOptions.ConnectionString, sp.GetRequiredService<ILoggerFactory>()));
+builder.Services.AddValidatedOptions<EngineOptions>(builder.Configuration, EngineOptions.Section)
+    .Validate(o => !string.IsNullOrWhiteSpace(o.TaskHub) && o.PartitionCount is >= 1 and <= 16, "Tilskudd:Engine needs a TaskHub and a PartitionCount from 1 to 16.");
+builder.Services.AddSingleton(sp =>
+{
+    var engine = sp.GetRequiredService<EngineOptions>();
+    return new EngineSidecar(engine, engine.ConnectionString ?? sp.GetRequiredService<StorageOptions>().ConnectionString, sp.GetRequiredService<ILoggerFactory>());
+});
 // Registered before the worker: hosted services start in order, so the engine listens before the worker connects.
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineSidecar>());
 builder.Services.AddDurableTaskWorker(worker =>

@@ -1,5 +1,6 @@
 using Tilskudd.Api.Security;
 using Tilskudd.Domain.Applications;
+using Tilskudd.Domain.People;
 
 namespace Tilskudd.Api.Applications;
 
@@ -12,6 +13,6 @@ public static class AccountNumberShown
 {
     public static string? To(Principal? reader, string? accountNumber) =>
         !AccountNumber.TryParse(accountNumber, out var number) ? null
-        : reader is not null && (reader.Is(Roles.Caseworker) || reader.Is(Roles.DecisionMaker)) ? number.Formatted
+        : reader is not null && CaseAccess.IsOfficer(reader) ? number.Formatted
         : number.Masked;
 }

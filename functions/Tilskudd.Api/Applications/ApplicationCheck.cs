@@ -32,15 +32,12 @@ public static class ApplicationCheck
         [".jpeg"] = FileType.Jpeg,
     };
 
-    public static async Task<IResult> CheckApplication(string id, HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> CheckApplication(Admitted caller, HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(time);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.CheckApplication, cancellationToken, roundId: id);
-        if (admission.Admitted is not { Round: { } round })
-        {
-            return admission.Refusal ?? Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        var round = caller.Round!;
 
         ApplicationDraft? draft;
         try

@@ -8,6 +8,7 @@ using Tilskudd.Api.Rounds;
 using Tilskudd.Api.Security;
 using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Cases;
+using Tilskudd.Domain.People;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Domain.Text;
 using Tilskudd.Infrastructure.Applications;
@@ -15,19 +16,19 @@ using Tilskudd.Workflow.Cases;
 
 namespace Tilskudd.Api.Applications;
 
+/// <summary>"Mine søknader": the applications the applicant may see, newest first.</summary>
+public sealed record ApplicationList(IReadOnlyList<ApplicationListing> Items);
+
 /// <summary>Submitting an application (the organisation's form) and reading its status.</summary>
 public static class ApplicationsApi
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
     public static async Task<IResult> SubmitApplication(
-        string id, HttpRequest request, RoundDirectory rounds, IntakeService intake, DurableTaskClient engine, TimeProvider time, CancellationToken cancellationToken)
+        Admitted caller, HttpRequest request, IntakeService intake, DurableTaskClient engine, TimeProvider time, CancellationToken cancellationToken)
     {
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.SubmitApplication, cancellationToken, roundId: id);
-        if (admission.Admitted is not { Principal: { } principal, Round: { } round })
-        {
-            return admission.Refusal ?? Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        var (principal, round) = (caller.Caller, caller.Round!);
 
         if (request.HttpContext.RequestServices.GetRequiredService<RateLimits>().Submit(principal.Id) is { } tooMany)
         {
@@ -105,32 +106,25 @@ public static class ApplicationsApi
 
     /// <summary>
     /// "Mine søknader": every application of the organisations the applicant acts for, or, for a private person,
-    /// the ones they sent; newest first, in every round. The same people <see cref="RouteAccess.IsApplicantOf"/> lets in.
+    /// the ones they sent; newest first, in every round. The same people <see cref="CaseAccess.IsTheApplicantOf"/> lets in.
     /// </summary>
-    public static async Task<IResult> ListMyApplications(HttpRequest request, ApplicationStore applications, CancellationToken cancellationToken)
+    public static async Task<IResult> ListMyApplications(Admitted caller, ApplicationStore applications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applications);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListMyApplications, cancellationToken);
-        if (admission.Admitted is not { Principal: { } principal })
-        {
-            return admission.Refusal!;
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        var principal = caller.Caller;
 
         var found = principal.IsPrivatePerson
             ? await applications.ListForAsync([], principal.Id, cancellationToken)
             : await applications.ListForAsync([.. principal.Organisations.Take(MaxOrganisationsListed)], null, cancellationToken);
-        return TypedResults.Ok(new { Items = found });
+        return TypedResults.Ok(new ApplicationList(found));
     }
 
-    public static async Task<IResult> GetApplication(string reference, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
+    public static async Task<IResult> GetApplication(Admitted caller, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
     {
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetApplication, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
-        }
-
-        await RouteAccess.RecordReadAsync(request, admission.Admitted, "application", cancellationToken);
+        ArgumentNullException.ThrowIfNull(caller);
+        var application = caller.Application!;
+        await RouteAccess.RecordReadAsync(request, caller, "application", cancellationToken);
         var instance = await engine.GetInstanceAsync(application.Reference, getInputsAndOutputs: true, cancellationToken);
         var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<CaseProgress>();
         var summary = progress?.Summary;
@@ -154,7 +148,7 @@ public static class ApplicationsApi
             {
                 application.Form.Organisation?.Number,
                 application.Form.Organisation?.Name,
-                AccountNumber = AccountNumberShown.To(admission.Admitted.Principal, application.Form.Organisation?.AccountNumber),
+                AccountNumber = AccountNumberShown.To(caller.Principal, application.Form.Organisation?.AccountNumber),
             },
             application.Form.Kind,
             application.Form.Delmål,

@@ -26,14 +26,11 @@ public static class Erasure
     static readonly string[] ErasedParts = ["kontaktperson", "e-postadresser", "telefon", "fritekster", "innsender", "vedlegg", "brev", "hendelseslogg", "lesinger", "sakens historikk i motoren"];
     static readonly string[] KeptParts = ["runde", "organisasjonsnummer", "søknadstype", "delmål", "målgrupper", "beløp", "budsjett", "status"];
 
-    public static async Task<IResult> EraseApplication(string reference, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
+    public static async Task<IResult> EraseApplication(Admitted caller, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.EraseApplication, cancellationToken, reference: reference);
-        if (admission.Admitted is not { Application: { } application, Round: { } round })
-        {
-            return admission.Refusal ?? Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        var (application, round) = (caller.Application!, caller.Round!);
 
         var services = request.HttpContext.RequestServices;
         var today = OsloTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());

@@ -29,43 +29,31 @@ public delegate ValueTask<Drafted> DraftCommand(HttpRequest request, Actor by, C
 /// while. Every command is idempotent by Idempotency-Key: the command id is "{reference}/{key}", the
 /// orchestration takes an id once, and a repeated key is answered from the first one's outcome.
 /// </summary>
-public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger pots, CaseFiles caseFiles, TimeProvider time)
+public sealed class CaseCommands(ICaseViews views, PotLedger pots, CaseFiles caseFiles, TimeProvider time)
 {
     /// <summary>How long a command waits for the orchestration's verdict before answering 202.</summary>
     static readonly TimeSpan OutcomeWait = TimeSpan.FromSeconds(5);
 
     static readonly TimeSpan OutcomePoll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>
-    /// Refusals about where the case stands (its status, its deadlines, what the round has left) answer 409:
-    /// the same request may succeed at another time. Refusals of the sender's role ("only-…") answer 403.
-    /// Every other refusal is about what was sent (texts, scores, amounts, dates) and answers 400.
-    /// </summary>
-    static readonly HashSet<string> CaseConflicts =
-    [
-        "not-allowed-now", "before-deadline", "change-pending", "no-change-pending", "appeal-exists", "appeal-late",
-        "pot-exceeded", "ineligible", "excluded", "nothing-due",
-    ];
-
-    public async Task<IResult> SendAsync(HttpRequest request, ApiRoute route, string reference, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
+    public async Task<IResult> SendAsync(Admitted caller, HttpRequest request, DurableTaskClient engine, DraftCommand draft, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(draft);
-        var admission = await access.AdmitAsync(request, route, cancellationToken, reference: reference);
-        if (admission.Admitted is not { Principal: { } principal, Application: { } application, Round: { } round })
+        if (caller is not { Application: { } application, Round: { } round, Actor: { } by })
         {
-            return admission.Refusal ?? CaseReads.ApplicationNotFound(reference);
+            throw new InvalidOperationException("A case command's route is admitted on an application, with an actor.");
         }
 
-        ArgumentNullException.ThrowIfNull(engine);
-        var by = RouteAccess.ActorFor(principal, asDecisionMaker: route == ApiRoutes.MakeDecision);
         string? key = request.Headers[ApplicationsApi.IdempotencyHeader].FirstOrDefault();
         if (key is not null && !CommandIds.IsValidKey(key))
         {
             return Problems.BadRequest("Ugyldig Idempotency-Key", CommandIds.KeyRule, "invalid-idempotency-key");
         }
 
-        reference = application.Reference;
+        string reference = application.Reference;
         string commandId = CommandIds.Of(reference, key ?? Guid.NewGuid().ToString("N"));
         if (key is not null && await CommandOutcomes.FindAsync(engine, reference, commandId, cancellationToken) is { Outcome: { } earlier } known)
         {
@@ -86,9 +74,9 @@ public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger
         // The pot ledger's Left counts every reservation, this case's own included; the decider adds that back.
         long? potLeft = round.Pot is null ? null : (await pots.BalanceAsync(round, cancellationToken)).Left;
         var verdict = CaseDecider.Decide(view.State, command, new CaseContext(round, potLeft), time.GetUtcNow());
-        if (verdict.Error is { } error && !(CaseConflicts.Contains(error.Code) && await CaseIsAheadOfViewAsync(engine, reference, view.State.Version, cancellationToken)))
+        if (verdict.Error is { } error && !(error.Kind == DomainErrorKind.Conflict && await CaseIsAheadOfViewAsync(engine, reference, view.State.Version, cancellationToken)))
         {
-            return Refused(error.Code, error.Message, commandId: null);
+            return Problems.Refused(error.Kind, error.Code, error.Message, commandId: null);
         }
 
         // Refused where the case stood by its view, while the case itself has moved on (a timer fired; the view update is
@@ -144,27 +132,5 @@ public sealed class CaseCommands(RouteAccess access, ICaseViews views, PotLedger
 
             await Task.Delay(OutcomePoll, time, cancellationToken);
         }
-    }
-
-    /// <summary>A refused command as problem+json: the rule's Norwegian reason and its code.</summary>
-    public static IResult Refused(string? code, string? message, string? commandId)
-    {
-        code ??= "refused";
-        int status = code.StartsWith("only-", StringComparison.Ordinal) ? StatusCodes.Status403Forbidden
-            : CaseConflicts.Contains(code) ? StatusCodes.Status409Conflict
-            : StatusCodes.Status400BadRequest;
-        string title = status switch
-        {
-            StatusCodes.Status403Forbidden => "Du har ikke lov til dette",
-            StatusCodes.Status409Conflict => "Dette kan ikke gjøres nå",
-            _ => "Forespørselen er ikke gyldig",
-        };
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (commandId is not null)
-        {
-            extensions["commandId"] = commandId;
-        }
-
-        return TypedResults.Problem(detail: message ?? "Saken tok ikke imot kommandoen.", statusCode: status, title: title, extensions: extensions);
     }
 }

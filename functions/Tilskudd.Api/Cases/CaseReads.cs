@@ -8,6 +8,7 @@ using Tilskudd.Api.Http;
 using Tilskudd.Api.Rounds;
 using Tilskudd.Api.Security;
 using Tilskudd.Domain.Cases;
+using Tilskudd.Domain.People;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Infrastructure.Attachments;
 using Tilskudd.Infrastructure.Cases;
@@ -29,15 +30,12 @@ public static class CaseReads
 
     /// <summary>A round's cases, one page at a time (at most 50), optionally of one status; caseworkers and decision makers only.</summary>
     public static async Task<IResult> ListCases(
-        string id, HttpRequest request, RoundDirectory rounds, StorageClients storage, CancellationToken cancellationToken)
+        Admitted caller, HttpRequest request, StorageClients storage, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(storage);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListCases, cancellationToken, roundId: id);
-        if (admission.Admitted?.Round is not { } round)
-        {
-            return admission.Refusal ?? RoundNotFound(id);
-        }
+        var round = caller.Round!;
 
         string? statusText = request.Query["status"].FirstOrDefault();
         CaseStatus? status = null;
@@ -77,26 +75,16 @@ public static class CaseReads
             return Problems.BadRequest("Ugyldig continuationToken", "continuationToken må være en du har fått fra en tidligere side av samme liste.", "invalid-continuation-token");
         }
 
-        return TypedResults.Ok(new
-        {
-            RoundId = round.Id,
-            Status = status?.ToString(),
-            Items = (page?.Values ?? []).Select(Listed).ToList(),
-            ContinuationToken = page?.ContinuationToken,
-        });
+        return TypedResults.Ok(new CaseList(round.Id, status?.ToString(), [.. (page?.Values ?? []).Select(Listed)], page?.ContinuationToken));
     }
 
-    public static async Task<IResult> GetBudget(string id, HttpRequest request, RoundDirectory rounds, PotLedger pots, CancellationToken cancellationToken)
+    public static async Task<IResult> GetBudget(Admitted caller, PotLedger pots, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(pots);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetBudget, cancellationToken, roundId: id);
-        if (admission.Admitted?.Round is not { } round)
-        {
-            return admission.Refusal ?? RoundNotFound(id);
-        }
-
+        var round = caller.Round!;
         var balance = await pots.BalanceAsync(round, cancellationToken);
-        return TypedResults.Ok(new { RoundId = round.Id, balance.Pot, balance.Granted, balance.Left });
+        return TypedResults.Ok(new Budget(round.Id, balance.Pot, balance.Granted, balance.Left));
     }
 
     /// <summary>
@@ -104,46 +92,34 @@ public static class CaseReads
     /// applicant gets the case's timeline: the events without the kommune's working notes, and no read log.
     /// </summary>
     public static async Task<IResult> ListCaseEvents(
-        string reference, HttpRequest request, ICaseViews views, CancellationToken cancellationToken)
+        Admitted caller, HttpRequest request, ICaseViews views, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(views);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListCaseEvents, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? ApplicationNotFound(reference);
-        }
-
-        await RouteAccess.RecordReadAsync(request, admission.Admitted, "events", cancellationToken);
-        bool officer = RouteAccess.IsOfficer(admission.Admitted.Principal!);
+        var application = caller.Application!;
+        await RouteAccess.RecordReadAsync(request, caller, "events", cancellationToken);
+        bool officer = CaseAccess.SeesTheKommunesWorkingNotes(caller.Caller);
         var events = (await views.EventsAsync(application.Reference, cancellationToken)).Where(e => officer || !e.Event.IsKommuneInternal);
         IReadOnlyList<CaseRead> reads = officer ? await request.HttpContext.RequestServices.GetRequiredService<ReadLog>().ListAsync(application.Reference, cancellationToken) : [];
-        return TypedResults.Ok(new
-        {
+        return TypedResults.Ok(new CaseHistory(
             application.Reference,
-            Reads = reads.Select(r => new { r.What, r.At, By = new { r.Role, Id = r.Who } }),
-            Events = events.OrderBy(e => e.Version).Select(e => new
-            {
+            [.. reads.Select(r => new CaseHistoryRead(r.What, r.At, new CaseHistoryActor(r.Role, r.Who)))],
+            [.. events.OrderBy(e => e.Version).Select(e => new CaseHistoryEvent(
                 e.Version,
-                Type = e.Event.GetType().Name,
+                e.Event.GetType().Name,
                 e.Event.At,
-                By = new { Role = e.Event.By.Role.ToString(), e.Event.By.Id },
+                new CaseHistoryActor(e.Event.By.Role.ToString(), e.Event.By.Id),
                 // What happened, for the timeline (findings, scores, amounts, mails); the application itself is read
                 // from its own route, so the submission's form and contact details are not repeated here.
-                Details = e.Event is CaseSubmitted ? null : e.Event,
-            }),
-        });
+                e.Event is CaseSubmitted ? null : e.Event))]));
     }
 
     /// <summary>A command's outcome once the case has decided it; 404 until then, or when it is not among the case's latest 20.</summary>
     public static async Task<IResult> GetCommandOutcome(
-        string reference, string commandId, HttpRequest request, DurableTaskClient engine, CancellationToken cancellationToken)
+        Admitted caller, string commandId, DurableTaskClient engine, CancellationToken cancellationToken)
     {
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetCommandOutcome, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? ApplicationNotFound(reference);
-        }
-
+        ArgumentNullException.ThrowIfNull(caller);
+        var application = caller.Application!;
         var found = await CommandOutcomes.FindAsync(engine, application.Reference, CommandIds.Of(application.Reference, commandId), cancellationToken);
         return found is { Outcome: { } outcome }
             ? TypedResults.Ok(CommandOutcomes.Body(application.Reference, outcome, found.Summary, []))
@@ -155,24 +131,20 @@ public static class CaseReads
     /// or a report's files), by the name the case gave it; the file itself never passes through the API.
     /// </summary>
     public static async Task<IResult> GetAttachmentLink(
-        string reference, string name, HttpRequest request, AttachmentLinks links, CancellationToken cancellationToken)
+        Admitted caller, string name, HttpRequest request, AttachmentLinks links, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(links);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetAttachmentLink, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? ApplicationNotFound(reference);
-        }
-
-        await RouteAccess.RecordReadAsync(request, admission.Admitted, "attachment:" + name, cancellationToken);
+        var application = caller.Application!;
+        await RouteAccess.RecordReadAsync(request, caller, "attachment:" + name, cancellationToken);
         if (await links.CreateAsync(application.Reference, name, cancellationToken) is not { } link)
         {
             return Problems.NotFound($"Søknaden {application.Reference} har ingen fil «{name}».", "attachment-not-found");
         }
 
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new { application.Reference, Name = name, link.FileName, link.ContentType, link.Length, link.Url, link.ExpiresAt });
+        return TypedResults.Ok(new AttachmentLinkAnswer(application.Reference, name, link.FileName, link.ContentType, link.Length, link.Url, link.ExpiresAt));
     }
 
     /// <summary>The API path of a stored file's link (see <see cref="GetAttachmentLink"/>).</summary>
@@ -185,21 +157,45 @@ public static class CaseReads
     internal static ProblemHttpResult RoundNotFound(string id) =>
         Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
 
-    static object Listed(TableEntity row)
+    static ListedCase Listed(TableEntity row)
     {
         var status = Enum.TryParse<CaseStatus>(row.GetString("Status"), out var s) ? s : CaseStatus.New;
-        return new
-        {
-            Reference = row.RowKey,
-            Status = status.ToString(),
-            StatusText = StatusNames.Of(status),
-            OrganisationNumber = row.GetString("OrganisationNumber"),
-            AmountAppliedFor = row.GetInt64("AmountAppliedFor"),
-            Granted = row.GetInt64("Granted"),
-            PaidOut = row.GetInt64("PaidOut"),
-            NextDueAt = row.GetDateTimeOffset("NextDueAt"),
-            Version = row.GetInt32("Version"),
-            Links = new { Self = $"/api/applications/{row.RowKey}", Events = $"/api/applications/{row.RowKey}/events" },
-        };
+        return new ListedCase(
+            row.RowKey,
+            status.ToString(),
+            StatusNames.Of(status),
+            row.GetString("OrganisationNumber"),
+            row.GetInt64("AmountAppliedFor"),
+            row.GetInt64("Granted"),
+            row.GetInt64("PaidOut"),
+            row.GetDateTimeOffset("NextDueAt"),
+            row.GetInt32("Version"),
+            new ListedCaseLinks($"/api/applications/{row.RowKey}", $"/api/applications/{row.RowKey}/events"));
     }
 }
+
+/// <summary>One page of a round's cases, optionally of one status; ContinuationToken fetches the next.</summary>
+public sealed record CaseList(string RoundId, string? Status, IReadOnlyList<ListedCase> Items, string? ContinuationToken);
+
+/// <summary>A case as the listing shows it (from its view row).</summary>
+public sealed record ListedCase(
+    string Reference, string Status, string StatusText, string? OrganisationNumber, long? AmountAppliedFor, long? Granted, long? PaidOut,
+    DateTimeOffset? NextDueAt, int? Version, ListedCaseLinks Links);
+
+public sealed record ListedCaseLinks(string Self, string Events);
+
+/// <summary>The round's pot: its size, what is granted (reserved) and what is left; null pot where the round has none.</summary>
+public sealed record Budget(string RoundId, long? Pot, long Granted, long? Left);
+
+/// <summary>The audit trail: every read of the case (officers only) and every event, in order.</summary>
+public sealed record CaseHistory(string Reference, IReadOnlyList<CaseHistoryRead> Reads, IReadOnlyList<CaseHistoryEvent> Events);
+
+public sealed record CaseHistoryRead(string What, DateTimeOffset At, CaseHistoryActor By);
+
+/// <param name="Details">The event itself, but for the submission (its form is read from the application's own route).</param>
+public sealed record CaseHistoryEvent(int Version, string Type, DateTimeOffset At, CaseHistoryActor By, CaseEvent? Details);
+
+public sealed record CaseHistoryActor(string Role, string Id);
+
+/// <summary>A short-lived read-only link to one of the case's files.</summary>
+public sealed record AttachmentLinkAnswer(string Reference, string Name, string FileName, string ContentType, long Length, Uri Url, DateTimeOffset ExpiresAt);

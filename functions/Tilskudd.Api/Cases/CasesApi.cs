@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Tilskudd.Api.Security;
 using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Infrastructure.Storage;
@@ -20,8 +21,8 @@ public static class CasesApi
     // ── The organisation ─────────────────────────────────────────────────────────────
 
     /// <summary>The answer to a mangelbrev: multipart with the text field "answer" and any files.</summary>
-    public static Task<IResult> SubmitInformation(string reference, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.SubmitInformation, reference, engine, async (req, by, state, token) =>
+    public static Task<IResult> SubmitInformation(Admitted caller, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, async (req, by, state, token) =>
         {
             var (form, error) = await ReadFormAsync(req, _ => AttachmentKind.InformationReply, token);
             return form is null
@@ -29,21 +30,21 @@ public static class CasesApi
                 : new Drafted(new SubmitInformation(by, form.Fields["answer"].ToString()), null, (id, t) => files.StoreAsync(state.Reference, state.Version, id, form.Files, t));
         }, cancellationToken);
 
-    public static Task<IResult> AcceptTerms(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.AcceptTerms, reference, engine, NoBody(by => new AcceptTerms(by)), cancellationToken);
+    public static Task<IResult> AcceptTerms(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, NoBody(by => new AcceptTerms(by)), cancellationToken);
 
-    public static Task<IResult> DeclineTerms(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.DeclineTerms, reference, engine, Json<ReasonBody>((by, b) => new DeclineTerms(by, b.Reason ?? "")), cancellationToken);
+    public static Task<IResult> DeclineTerms(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<ReasonBody>((by, b) => new DeclineTerms(by, b.Reason ?? "")), cancellationToken);
 
-    public static Task<IResult> WithdrawApplication(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.WithdrawApplication, reference, engine, Json<ReasonBody>((by, b) => new Withdraw(by, b.Reason ?? "")), cancellationToken);
+    public static Task<IResult> WithdrawApplication(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<ReasonBody>((by, b) => new Withdraw(by, b.Reason ?? "")), cancellationToken);
 
-    public static Task<IResult> RequestChange(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.RequestChange, reference, engine, Json<ChangeRequestBody>((by, b) => new RequestChange(by, b.Description ?? "")), cancellationToken);
+    public static Task<IResult> RequestChange(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<ChangeRequestBody>((by, b) => new RequestChange(by, b.Description ?? "")), cancellationToken);
 
     /// <summary>Report and accounts: multipart with "amountUsed" (whole kroner) and the files report, accounts and auditorsStatement.</summary>
-    public static Task<IResult> SubmitReport(string reference, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.SubmitReport, reference, engine, async (req, by, state, token) =>
+    public static Task<IResult> SubmitReport(Admitted caller, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, async (req, by, state, token) =>
         {
             var (form, error) = await ReadFormAsync(req, ReportFileKind, token);
             if (form is null)
@@ -60,23 +61,23 @@ public static class CasesApi
             return new Drafted(new SubmitReport(by, amountUsed, audited), null, (id, t) => files.StoreAsync(state.Reference, state.Version, id, form.Files, t));
         }, cancellationToken);
 
-    public static Task<IResult> AppealDecision(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.AppealDecision, reference, engine, Json<AppealBody>((by, b) => new Appeal(by, b.Grounds ?? "")), cancellationToken);
+    public static Task<IResult> AppealDecision(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<AppealBody>((by, b) => new Appeal(by, b.Grounds ?? "")), cancellationToken);
 
     // ── Caseworkers and decision makers ──────────────────────────────────────────────
 
-    public static Task<IResult> StartReview(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.StartReview, reference, engine, NoBody(by => new StartReview(by)), cancellationToken);
+    public static Task<IResult> StartReview(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, NoBody(by => new StartReview(by)), cancellationToken);
 
-    public static Task<IResult> RequestInformation(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.RequestInformation, reference, engine, Json<InformationRequestBody>((by, b) => new RequestInformation(by, b.Question ?? "", b.ReplyBy)), cancellationToken);
+    public static Task<IResult> RequestInformation(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<InformationRequestBody>((by, b) => new RequestInformation(by, b.Question ?? "", b.ReplyBy)), cancellationToken);
 
-    public static Task<IResult> AssessApplication(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.AssessApplication, reference, engine, Json<AssessmentBody>((by, b) =>
+    public static Task<IResult> AssessApplication(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<AssessmentBody>((by, b) =>
             new Assess(by, b.Scores ?? [], b.Exclusions ?? [], b.RecommendedAmount, b.Comment ?? "")), cancellationToken);
 
-    public static Task<IResult> MakeDecision(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.MakeDecision, reference, engine, Json<DecisionBody>((by, b) => b.Outcome is { } outcome
+    public static Task<IResult> MakeDecision(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<DecisionBody>((by, b) => b.Outcome is { } outcome
             ? new MakeDecision(by, outcome, b.Amount, b.Reasons ?? [])
             : Drafted.Invalid("Oppgi utfallet i «outcome»: granted, partlyGranted eller rejected.")), cancellationToken);
 
@@ -84,23 +85,23 @@ public static class CasesApi
     /// Consent (or not) to the pending change request. A case has at most one pending change, so the
     /// route names none (the ".../change-requests/{id}/consent" has no id to check here).
     /// </summary>
-    public static Task<IResult> AnswerChangeRequest(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.AnswerChangeRequest, reference, engine, Json<ConsentBody>((by, b) => b.Consent is { } consent
+    public static Task<IResult> AnswerChangeRequest(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<ConsentBody>((by, b) => b.Consent is { } consent
             ? new AnswerChangeRequest(by, consent, b.Comment ?? "")
             : Drafted.Invalid("Oppgi «consent»: true (samtykke) eller false.")), cancellationToken);
 
-    public static Task<IResult> ReviewReport(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.ReviewReport, reference, engine, Json<ReportApprovalBody>((by, b) => b.AcceptedUse is { } acceptedUse
+    public static Task<IResult> ReviewReport(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<ReportApprovalBody>((by, b) => b.AcceptedUse is { } acceptedUse
             ? new ReviewReport(by, acceptedUse, b.Comment ?? "")
             : Drafted.Invalid("Oppgi i «acceptedUse» hvor mange kroner som er godkjent brukt til formålet.")), cancellationToken);
 
-    public static Task<IResult> RegisterRepayment(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.RegisterRepayment, reference, engine, Json<RepaymentBody>((by, b) => b.Amount is { } amount
+    public static Task<IResult> RegisterRepayment(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<RepaymentBody>((by, b) => b.Amount is { } amount
             ? new RegisterRepayment(by, amount)
             : Drafted.Invalid("Oppgi innbetalt beløp i «amount».")), cancellationToken);
 
-    public static Task<IResult> ResolveAppeal(string reference, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
-        commands.SendAsync(request, ApiRoutes.ResolveAppeal, reference, engine, Json<AppealResolutionBody>((by, b) => b switch
+    public static Task<IResult> ResolveAppeal(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<AppealResolutionBody>((by, b) => b switch
         {
             { Upheld: null } => Drafted.Invalid("Oppgi «upheld»: true (vedtaket opprettholdes) eller false (vedtaket endres)."),
             { Upheld: false, NewOutcome: null } => Drafted.Invalid("Et endret vedtak trenger «newOutcome»: granted, partlyGranted eller rejected."),

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Tilskudd.Api.Http;
+using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Workflow.Cases;
@@ -43,13 +45,13 @@ public static class CommandOutcomes
         return new FoundOutcome(progress?.Summary, progress?.Recent.LastOrDefault(r => r.CommandId == commandId));
     }
 
-    /// <summary>200 with the outcome when the case took the command; 409 (or 400/403 by the same rule as at the door) when it refused it.</summary>
+    /// <summary>200 with the outcome when the case took the command; when it refused it, the status of the refusal's kind (<see cref="Problems.Refused"/>), as at the door.</summary>
     public static IResult Answer(string reference, CommandOutcome outcome, CaseSummary? summary, IReadOnlyList<StoredAttachment> files)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Accepted
             ? TypedResults.Ok(Body(reference, outcome, summary, files))
-            : CaseCommands.Refused(outcome.Code, outcome.Message, CommandIds.KeyOf(reference, outcome.CommandId));
+            : Problems.Refused(outcome.Kind ?? DomainErrorKind.Invalid, outcome.Code ?? "refused", outcome.Message ?? "Saken tok ikke imot kommandoen.", CommandIds.KeyOf(reference, outcome.CommandId));
     }
 
     /// <summary>202: raised, not yet decided by the case; the Location tells where the outcome will be.</summary>
@@ -57,48 +59,47 @@ public static class CommandOutcomes
     {
         ArgumentNullException.ThrowIfNull(command);
         string key = CommandIds.KeyOf(reference, commandId);
-        return TypedResults.Accepted(LinkTo(reference, key), new
-        {
-            CommandId = key,
-            Command = command.GetType().Name,
-            Accepted = (bool?)null,
-            Message = "Kommandoen er sendt til saken og behandles. Se lenken for utfallet.",
-            Case = CaseOf(summary),
-            Files = FilesOf(files),
-            Links = new { Self = LinkTo(reference, key), Application = $"/api/applications/{reference}" },
-        });
+        return TypedResults.Accepted(LinkTo(reference, key), new PendingCommand(
+            key,
+            command.GetType().Name,
+            null,
+            "Kommandoen er sendt til saken og behandles. Se lenken for utfallet.",
+            CaseOf(summary),
+            FilesOf(files),
+            new CommandLinks(LinkTo(reference, key), $"/api/applications/{reference}")));
     }
 
-    public static object Body(string reference, CommandOutcome outcome, CaseSummary? summary, IReadOnlyList<StoredAttachment> files)
+    public static CommandAnswer Body(string reference, CommandOutcome outcome, CaseSummary? summary, IReadOnlyList<StoredAttachment> files)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         string key = CommandIds.KeyOf(reference, outcome.CommandId);
-        return new
-        {
-            CommandId = key,
-            outcome.Command,
-            outcome.Accepted,
-            outcome.Code,
-            outcome.Message,
-            Case = CaseOf(summary),
-            Files = FilesOf(files),
-            Links = new { Self = LinkTo(reference, key), Application = $"/api/applications/{reference}" },
-        };
+        return new CommandAnswer(
+            key, outcome.Command, outcome.Accepted, outcome.Code, outcome.Message, CaseOf(summary), FilesOf(files),
+            new CommandLinks(LinkTo(reference, key), $"/api/applications/{reference}"));
     }
 
     public static string LinkTo(string reference, string key) => $"/api/applications/{reference}/commands/{Uri.EscapeDataString(key)}";
 
-    static object? CaseOf(CaseSummary? summary) => summary is null ? null : new
-    {
-        summary.Reference,
-        Status = summary.Status.ToString(),
-        StatusText = StatusNames.Of(summary.Status),
-        summary.Version,
-        summary.Granted,
-        summary.PaidOut,
-        summary.NextDueAt,
-    };
+    static CaseAtCommand? CaseOf(CaseSummary? summary) => summary is null ? null : new(
+        summary.Reference, summary.Status.ToString(), StatusNames.Of(summary.Status), summary.Version, summary.Granted, summary.PaidOut, summary.NextDueAt);
 
-    static IEnumerable<object> FilesOf(IReadOnlyList<StoredAttachment> files) =>
-        files.Select(f => new { f.Kind, f.FileName, f.ContentType, f.Length, f.Sha256 });
+    static IReadOnlyList<CommandFile> FilesOf(IReadOnlyList<StoredAttachment> files) =>
+        [.. files.Select(f => new CommandFile(f.Kind, f.FileName, f.ContentType, f.Length, f.Sha256))];
 }
+
+/// <summary>The answer to a command the case has decided: accepted, or refused with the rule's code and reason.</summary>
+public sealed record CommandAnswer(
+    string CommandId, string Command, bool Accepted, string? Code, string? Message, CaseAtCommand? Case, IReadOnlyList<CommandFile> Files, CommandLinks Links);
+
+/// <summary>The answer to a command raised to the case and not yet decided (202): follow Links.Self for the outcome.</summary>
+public sealed record PendingCommand(
+    string CommandId, string Command, bool? Accepted, string Message, CaseAtCommand? Case, IReadOnlyList<CommandFile> Files, CommandLinks Links);
+
+/// <summary>The case as the command left it.</summary>
+public sealed record CaseAtCommand(string Reference, string Status, string StatusText, int Version, long Granted, long PaidOut, DateTimeOffset? NextDueAt);
+
+/// <summary>A file the command brought (an information reply's or a report's).</summary>
+public sealed record CommandFile(AttachmentKind Kind, string FileName, string ContentType, long Length, string Sha256);
+
+/// <summary>Where the command's outcome and its application are.</summary>
+public sealed record CommandLinks(string Self, string Application);

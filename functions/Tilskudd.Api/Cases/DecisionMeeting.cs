@@ -25,6 +25,10 @@ public sealed record MeetingCase(
     string Comment,
     int Version);
 
+/// <summary>The decision meeting's cases and their sum against the pot.</summary>
+public sealed record Meeting(
+    string RoundId, string Title, long? Pot, long Granted, long? Left, long Recommended, long? LeftAfterRecommended, IReadOnlyList<MeetingCase> Cases);
+
 /// <summary>
 /// The decision meeting (vedtaksmøte): every assessed case of a round with the recommended amount, and their
 /// sum against what is left of the pot; as JSON for the batch page, or as a spreadsheet for the meeting itself.
@@ -35,23 +39,15 @@ public static class DecisionMeeting
     public const string SpreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static async Task<IResult> GetDecisionMeeting(
-        string id, HttpRequest request, RoundDirectory rounds, StorageClients storage, ApplicationStore applications, ICaseViews views,
+        Admitted caller, HttpRequest request, StorageClients storage, ApplicationStore applications, ICaseViews views,
         PotLedger pots, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(pots);
         ArgumentNullException.ThrowIfNull(time);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetDecisionMeeting, cancellationToken, roundId: id)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
-        if (await rounds.FindAsync(id, cancellationToken) is not { } round)
-        {
-            return Http.Problems.NotFound($"Det finnes ingen tilskuddsrunde «{id}».", "round-not-found");
-        }
-
+        ArgumentNullException.ThrowIfNull(caller);
+        var round = caller.Round!;
         var cases = await RecommendedAsync(round, storage, applications, views, cancellationToken);
         var balance = await pots.BalanceAsync(round, cancellationToken);
         long recommended = cases.Sum(c => c.RecommendedAmount);
@@ -61,17 +57,7 @@ public static class DecisionMeeting
             return TypedResults.File(Spreadsheet(round, cases, balance, time.GetUtcNow()), SpreadsheetType, $"vedtaksmote-{round.Id}.xlsx");
         }
 
-        return TypedResults.Ok(new
-        {
-            RoundId = round.Id,
-            round.Title,
-            balance.Pot,
-            balance.Granted,
-            balance.Left,
-            Recommended = recommended,
-            LeftAfterRecommended = balance.Left - recommended,
-            Cases = cases,
-        });
+        return TypedResults.Ok(new Meeting(round.Id, round.Title, balance.Pot, balance.Granted, balance.Left, recommended, balance.Left - recommended, cases));
     }
 
     static async Task<List<MeetingCase>> RecommendedAsync(

@@ -24,11 +24,6 @@ public static class ExportsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sources);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.ExportRound, cancellationToken, roundId: id)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
         if (await sources.LoadAsync(id, cancellationToken) is not { } data)
         {
             return CaseReads.RoundNotFound(id);
@@ -45,25 +40,15 @@ public static class ExportsApi
             : Results.File(table.ToXlsx(), Xlsx, name + ".xlsx");
     }
 
-    public static async Task<IResult> GetImdiFigures(string id, HttpRequest request, RoundSources sources, CancellationToken cancellationToken)
+    public static async Task<IResult> GetImdiFigures(string id, RoundSources sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetImdiFigures, cancellationToken, roundId: id)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
         return await sources.LoadAsync(id, cancellationToken) is { } data ? TypedResults.Ok(RoundFigures.ImdiFigures(data)) : CaseReads.RoundNotFound(id);
     }
 
-    public static async Task<IResult> GetRoundStatistics(string id, HttpRequest request, RoundSources sources, CancellationToken cancellationToken)
+    public static async Task<IResult> GetRoundStatistics(string id, RoundSources sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetRoundStatistics, cancellationToken, roundId: id)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
         return await sources.LoadAsync(id, cancellationToken) is { } data ? TypedResults.Ok(RoundFigures.Statistics(data)) : CaseReads.RoundNotFound(id);
     }
 

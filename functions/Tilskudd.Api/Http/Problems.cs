@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tilskudd.Domain.Cases;
 
 namespace Tilskudd.Api.Http;
 
@@ -30,6 +31,29 @@ public static class Problems
 
     public static ProblemHttpResult BadRequest(string title, string detail, string code) =>
         Problem(StatusCodes.Status400BadRequest, title, detail, code);
+
+    /// <summary>
+    /// A refused command as problem+json: the rule's Norwegian reason, its code, and the status of its kind, the one place a
+    /// domain error becomes a status. Invalid (what was sent) is 400, forbidden (the sender's role) 403, conflict (where
+    /// the case stands: it may succeed at another time) 409, not found 404.
+    /// </summary>
+    public static ProblemHttpResult Refused(DomainErrorKind kind, string code, string message, string? commandId)
+    {
+        var (status, title) = kind switch
+        {
+            DomainErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Du har ikke lov til dette"),
+            DomainErrorKind.Conflict => (StatusCodes.Status409Conflict, "Dette kan ikke gjøres nå"),
+            DomainErrorKind.NotFound => (StatusCodes.Status404NotFound, "Fant ikke det du ba om"),
+            _ => (StatusCodes.Status400BadRequest, "Forespørselen er ikke gyldig"),
+        };
+        var extensions = Code(code);
+        if (commandId is not null)
+        {
+            extensions["commandId"] = commandId;
+        }
+
+        return TypedResults.Problem(detail: message, statusCode: status, title: title, extensions: extensions);
+    }
 
     public static ProblemHttpResult Problem(int status, string title, string detail, string code) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: Code(code));

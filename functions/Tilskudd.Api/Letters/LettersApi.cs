@@ -11,16 +11,12 @@ namespace Tilskudd.Api.Letters;
 /// <summary>The case's letters (vedtak, tilskuddsbrev, tilbakebetalingskrav, klagevedtak) as PDF, for the case page.</summary>
 public static class LettersApi
 {
-    public static async Task<IResult> ListLetters(string reference, HttpRequest request, BlobLetterArchive letters, CancellationToken cancellationToken)
+    public static async Task<IResult> ListLetters(Admitted caller, HttpRequest request, BlobLetterArchive letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.ListLetters, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? CaseReads.ApplicationNotFound(reference);
-        }
-
-        await RouteAccess.RecordReadAsync(request, admission.Admitted, "letters", cancellationToken);
+        ArgumentNullException.ThrowIfNull(caller);
+        var application = caller.Application!;
+        await RouteAccess.RecordReadAsync(request, caller, "letters", cancellationToken);
 
         var listed = await letters.ListAsync(application.Reference, cancellationToken);
         return TypedResults.Ok(new
@@ -38,16 +34,12 @@ public static class LettersApi
         });
     }
 
-    public static async Task<IResult> GetLetter(string reference, string file, HttpRequest request, BlobLetterArchive letters, CancellationToken cancellationToken)
+    public static async Task<IResult> GetLetter(Admitted caller, string file, HttpRequest request, BlobLetterArchive letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.GetLetter, cancellationToken, reference: reference);
-        if (admission.Admitted?.Application is not { } application)
-        {
-            return admission.Refusal ?? CaseReads.ApplicationNotFound(reference);
-        }
-
-        await RouteAccess.RecordReadAsync(request, admission.Admitted, "letter:" + file, cancellationToken);
+        ArgumentNullException.ThrowIfNull(caller);
+        var application = caller.Application!;
+        await RouteAccess.RecordReadAsync(request, caller, "letter:" + file, cancellationToken);
 
         return await letters.OpenAsync(application.Reference, file, cancellationToken) is { } letter
             ? TypedResults.File(letter.Content, "application/pdf", letter.FileName)

@@ -21,11 +21,6 @@ public static class PayoutsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(files);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetPaymentFile, cancellationToken, kommune: kommune)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return Problems.BadRequest("Ugyldig dato", $"«{day}» er ikke en dato på formen åååå-mm-dd.", "payment-day-invalid");
@@ -49,11 +44,6 @@ public static class PayoutsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(files);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.ImportPaymentConfirmation, cancellationToken, kommune: kommune)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
         using var reader = new StreamReader(request.Body);
         string content = await reader.ReadToEndAsync(cancellationToken);
         IReadOnlyList<PaymentConfirmation> confirmations;

@@ -14,14 +14,9 @@ namespace Tilskudd.Api.Registers;
 /// </summary>
 public static class RegistersApi
 {
-    public static async Task<IResult> GetOrganisation(string number, HttpRequest request, IOrganisationRegister register, CancellationToken cancellationToken)
+    public static async Task<IResult> GetOrganisation(string number, IOrganisationRegister register, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(register);
-        if ((await RouteAccess.CheckAsync(request, ApiRoutes.GetOrganisation, cancellationToken)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
         if (!OrganisationNumber.TryParse(number, out var organisation))
         {
             return Problems.BadRequest("Ugyldig organisasjonsnummer", $"«{Shown(number)}» er ikke et gyldig organisasjonsnummer (9 siffer med riktig kontrollsiffer).", "organisation-number-invalid");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Security;
+using Tilskudd.Domain.People;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Infrastructure.Storage;
 
@@ -30,14 +31,11 @@ public static class RoundsApi
     /// Opens a scheme's round for a grant year. The body is read here, not bound by the host, so both
     /// hosts answer a missing or broken body the same way: 400 with the field named.
     /// </summary>
-    public static async Task<IResult> OpenRound(HttpRequest request, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> OpenRound(Admitted caller, HttpRequest request, RoundDirectory rounds, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var admission = await RouteAccess.CheckAsync(request, ApiRoutes.OpenRound, cancellationToken);
-        if (admission.Admitted is not { Principal: { } administrator })
-        {
-            return admission.Refusal!;
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        var administrator = caller.Caller;
 
         OpenRoundRequest? body = null;
         try

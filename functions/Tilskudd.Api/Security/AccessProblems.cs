@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tilskudd.Api.Http;
+using Tilskudd.Domain.People;
 
 namespace Tilskudd.Api.Security;
 

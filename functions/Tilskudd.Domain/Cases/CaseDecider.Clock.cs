@@ -99,7 +99,7 @@ public static partial class CaseDecider
         }
 
         return change.State.Version == change.StartVersion
-            ? new DomainError("nothing-due", "Ingenting har forfalt ennå.")
+            ? DomainError.Conflict("nothing-due", "Ingenting har forfalt ennå.")
             : null;
     }
 

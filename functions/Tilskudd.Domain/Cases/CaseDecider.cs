@@ -24,7 +24,7 @@ public static partial class CaseDecider
 
         if (!CaseTransitions.Takes(state.Status, command))
         {
-            return CaseResult.Refused(new("not-allowed-now", $"{CommandNames.Of(command)} kan ikke gjøres når saken har status «{StatusNames.Of(state.Status)}»."));
+            return CaseResult.Refused(DomainError.Conflict("not-allowed-now", $"{CommandNames.Of(command)} kan ikke gjøres når saken har status «{StatusNames.Of(state.Status)}»."));
         }
 
         var change = new Change(state, context, now);
@@ -295,7 +295,7 @@ public static partial class CaseDecider
             ("granted", MailModels.Amount(state.Granted)),
             ("acceptedUse", MailModels.Amount(c.AcceptedUse)),
             ("comment", c.Comment ?? ""),
-            ("payBy", MailModels.Date(WorkingDays.NextOnOrAfter(OsloTime.DateOf(change.Now).AddDays(30)))),
+            ("payBy", MailModels.Date(WorkingDays.NextOnOrAfter(OsloTime.DateOf(change.Now).AddDays(change.Round.Report.RepaymentDays)))),
         };
         change.Mail(TemplateIds.Tilbakebetalingskrav, extra);
         change.Letter(TemplateIds.Tilbakebetalingskrav, extra);
@@ -353,7 +353,7 @@ public static partial class CaseDecider
         {
             ("upheld", c.Upheld ? "ja" : "nei"),
             ("reasons", CaseMails.Lines(c.Reasons)),
-            ("appealBody", "kommunens klagenemnd"),
+            ("appealBody", change.Round.Appeal.Body),
             ("newOutcome", c.Upheld ? "" : StatusNames.Of(c.NewOutcome)),
             ("newAmount", MailModels.Amount(c.Upheld ? state.Granted : (c.NewOutcome == DecisionOutcome.Rejected ? 0 : c.NewAmount))),
             ("acceptanceDeadline", newAcceptanceDeadline is { } d ? MailModels.Date(d) : ""),

@@ -3,7 +3,7 @@ using Tilskudd.Domain.Rounds;
 namespace Tilskudd.Domain.Cases;
 
 /// <summary>
-/// Case timing that the seeds and issue fix for both rounds but <see cref="Round"/> does not (yet) hold.
+/// A case's timing: office hours, and the reminder days of its round's data (<see cref="Round.Reminders"/>).
 /// Copied into the case when it is submitted, so a running case keeps the policy it started with.
 /// </summary>
 /// <param name="OfficeOpens">Mails by the clock go out on working days from this Oslo time.</param>
@@ -20,12 +20,20 @@ public sealed record CasePolicy(
     int OverdueRepeatDays,
     int CaseworkersToldAfterOverdueNotices)
 {
-    public static CasePolicy Default { get; } = new(new TimeOnly(8, 0), new TimeOnly(16, 0), 7, [30, 7], 14, 3);
+    /// <summary>Mails by the clock go out from 08:00 to 16:00 Oslo time, for every round.</summary>
+    static readonly (TimeOnly Opens, TimeOnly Closes) OfficeHours = (new TimeOnly(8, 0), new TimeOnly(16, 0));
 
-    /// <summary>The policy for a round's cases: today the same for every round.</summary>
+    /// <summary>
+    /// The policy of a state that has none: both seeds' reminder days (Alta 2024's round data), for cases
+    /// submitted before the policy was copied into the case.
+    /// </summary>
+    public static CasePolicy Default { get; } = For(RoundCatalog.ForYear("alta", 2024));
+
+    /// <summary>The policy for a round's cases: its reminder days, and the office hours.</summary>
     public static CasePolicy For(Round round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return Default;
+        var reminders = round.Reminders;
+        return new(OfficeHours.Opens, OfficeHours.Closes, reminders.AcceptanceDaysBefore, reminders.ReportDaysBefore, reminders.OverdueRepeatDays, reminders.CaseworkersToldAfterOverdueNotices);
     }
 }

@@ -14,14 +14,14 @@ public static class CaseRules
     // ── Who may do what ──────────────────────────────────────────────────────────────
 
     public static DomainError? OnlyTheOrganisationActsForItself(Actor by) =>
-        by.Role == ActorRole.Organisation ? null : new("only-organisation", "Bare organisasjonen som søkte kan gjøre dette.");
+        by.Role == ActorRole.Organisation ? null : DomainError.Forbidden("only-organisation", "Bare organisasjonen som søkte kan gjøre dette.");
 
     public static DomainError? OnlyCaseworkersHandleCases(Actor by) =>
-        by.Role == ActorRole.Caseworker ? null : new("only-caseworker", "Bare en saksbehandler kan gjøre dette.");
+        by.Role == ActorRole.Caseworker ? null : DomainError.Forbidden("only-caseworker", "Bare en saksbehandler kan gjøre dette.");
 
     /// <summary>Oslo: "Velferdsetaten … gir en anbefaling … Byråden fatter vedtak". The recommender is not the decider.</summary>
     public static DomainError? OnlyTheDecisionMakerDecides(Actor by) =>
-        by.Role == ActorRole.DecisionMaker ? null : new("only-decision-maker", "Bare beslutteren kan fatte vedtak.");
+        by.Role == ActorRole.DecisionMaker ? null : DomainError.Forbidden("only-decision-maker", "Bare beslutteren kan fatte vedtak.");
 
     /// <summary>
     /// Separation of duties: the person who assessed the application does not also decide it, even when they
@@ -29,11 +29,11 @@ public static class CaseRules
     /// </summary>
     public static DomainError? TheAssessorDoesNotDecide(CaseState state, Actor by) =>
         state?.Assessment?.By.Id is { } assessor && by is not null && string.Equals(assessor, by.Id, StringComparison.Ordinal)
-            ? new("only-someone-other-than-the-assessor", "Den som vurderte søknaden, kan ikke også fatte vedtaket.")
+            ? DomainError.Forbidden("only-someone-other-than-the-assessor", "Den som vurderte søknaden, kan ikke også fatte vedtaket.")
             : null;
 
     public static DomainError? RegisterFactsComeFromTheSystem(Actor by) =>
-        by.Role == ActorRole.System ? null : new("only-system", "Registeropplysninger hentes av systemet.");
+        by.Role == ActorRole.System ? null : DomainError.Forbidden("only-system", "Registeropplysninger hentes av systemet.");
 
     // ── Eligibility (answers a finding, not an error: the case goes on and is rejected on it) ──
 
@@ -99,10 +99,10 @@ public static class CaseRules
     public static DomainError? ReviewStartsAfterTheApplicationDeadline(CaseState state, DateTimeOffset now) =>
         now > OsloTime.EndOfDay(state.ApplicationDeadline)
             ? null
-            : new("before-deadline", $"Behandlingen starter etter søknadsfristen {NorwegianFormat.Date(state.ApplicationDeadline)}.");
+            : DomainError.Conflict("before-deadline", $"Behandlingen starter etter søknadsfristen {NorwegianFormat.Date(state.ApplicationDeadline)}.");
 
     public static DomainError? ReplyDeadlineMustBeInTheFuture(DateOnly replyBy, DateTimeOffset now) =>
-        replyBy > OsloTime.DateOf(now) ? null : new("reply-deadline-passed", "Svarfristen må være etter i dag.");
+        replyBy > OsloTime.DateOf(now) ? null : DomainError.Invalid("reply-deadline-passed", "Svarfristen må være etter i dag.");
 
     /// <summary>
     /// Every criterion of the round is scored (Alta's ten points), and the asylum-reception criteria too when
@@ -115,77 +115,77 @@ public static class CaseRules
         var unknown = scores.Select(s => s.Code).Where(code => !required.Contains(code)).ToList();
         if (missing.Count > 0)
         {
-            return new("criteria-missing", $"Vurderingen mangler kriterium {string.Join(", ", missing)}.");
+            return DomainError.Invalid("criteria-missing", $"Vurderingen mangler kriterium {string.Join(", ", missing)}.");
         }
 
         return unknown.Count > 0 || scores.Count != required.Count
-            ? new("criteria-unknown", $"Kriteriene {string.Join(", ", unknown.DefaultIfEmpty("(dobbelt)"))} hører ikke til runden eller er vurdert to ganger.")
+            ? DomainError.Invalid("criteria-unknown", $"Kriteriene {string.Join(", ", unknown.DefaultIfEmpty("(dobbelt)"))} hører ikke til runden eller er vurdert to ganger.")
             : null;
     }
 
     public static DomainError? ScoresAreFromZeroToFive(IReadOnlyList<CriterionScore> scores) =>
         scores.All(s => s.Score is >= CriterionScore.Lowest and <= CriterionScore.Highest)
             ? null
-            : new("score-range", $"Poeng gis fra {CriterionScore.Lowest} til {CriterionScore.Highest}.");
+            : DomainError.Invalid("score-range", $"Poeng gis fra {CriterionScore.Lowest} til {CriterionScore.Highest}.");
 
     /// <summary>What is flagged as not supported must be one of the round's "Det gis ikke støtte til".</summary>
     public static DomainError? ExclusionsAreTheRoundsOwn(Round round, IReadOnlyList<string> exclusions)
     {
         var unknown = exclusions.Where(code => !round.NotSupported.Any(x => x.Code == code)).ToList();
-        return unknown.Count == 0 ? null : new("exclusion-unknown", $"Runden har ikke unntaket {string.Join(", ", unknown)}.");
+        return unknown.Count == 0 ? null : DomainError.Invalid("exclusion-unknown", $"Runden har ikke unntaket {string.Join(", ", unknown)}.");
     }
 
     /// <summary>Alta: for activities at an asylum reception centre "Kontaktperson må oppgis i søknaden".</summary>
     public static DomainError? ReceptionActivityNeedsAContactPerson(Round round, CaseState state, long recommended) =>
         round.Intake.ReceptionContactRequired && state.AtAsylumReception && string.IsNullOrWhiteSpace(state.ReceptionContact) && recommended > 0
-            ? new("reception-contact-missing", "Tiltak på asylmottak kan ikke anbefales uten kontaktperson på mottaket.")
+            ? DomainError.Invalid("reception-contact-missing", "Tiltak på asylmottak kan ikke anbefales uten kontaktperson på mottaket.")
             : null;
 
     public static DomainError? RecommendationNeverAboveAmountAppliedFor(CaseState state, long recommended) =>
         recommended >= 0 && recommended <= state.AmountAppliedFor
             ? null
-            : new("recommendation-above-applied", $"Innstillingen kan ikke være over omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
+            : DomainError.Invalid("recommendation-above-applied", $"Innstillingen kan ikke være over omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
 
     // ── Decision ─────────────────────────────────────────────────────────────────────
 
     public static DomainError? GrantNeverAboveAmountAppliedFor(CaseState state, long amount) =>
         amount <= state.AmountAppliedFor
             ? null
-            : new("grant-above-applied", $"Tilskuddet kan ikke være høyere enn omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
+            : DomainError.Invalid("grant-above-applied", $"Tilskuddet kan ikke være høyere enn omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
 
     /// <summary>A full grant is the amount applied for; a partial grant is less, more than nothing, and says why.</summary>
     public static DomainError? PartialGrantIsBelowAmountAppliedForWithReason(CaseState state, DecisionOutcome outcome, long amount, IReadOnlyList<string> reasons) => outcome switch
     {
         DecisionOutcome.Granted when amount != state.AmountAppliedFor =>
-            new("grant-not-applied-amount", "Full innvilgelse gir omsøkt beløp; gi et lavere beløp som delvis innvilgelse med begrunnelse."),
+            DomainError.Invalid("grant-not-applied-amount", "Full innvilgelse gir omsøkt beløp; gi et lavere beløp som delvis innvilgelse med begrunnelse."),
         DecisionOutcome.PartlyGranted when amount <= 0 || amount >= state.AmountAppliedFor =>
-            new("partial-grant-amount", "Delvis innvilgelse må være mer enn kr 0 og mindre enn omsøkt beløp."),
+            DomainError.Invalid("partial-grant-amount", "Delvis innvilgelse må være mer enn kr 0 og mindre enn omsøkt beløp."),
         DecisionOutcome.PartlyGranted when !HasText(reasons) =>
-            new("partial-grant-reason", "Delvis innvilgelse må begrunnes (forvaltningsloven § 24)."),
+            DomainError.Invalid("partial-grant-reason", "Delvis innvilgelse må begrunnes (forvaltningsloven § 24)."),
         _ => null,
     };
 
     /// <summary>Forvaltningsloven § 24–25: an individual decision states its reasons.</summary>
     public static DomainError? RejectionStatesItsReasons(DecisionOutcome outcome, IReadOnlyList<string> reasons) =>
         outcome == DecisionOutcome.Rejected && !HasText(reasons)
-            ? new("rejection-reason", "Avslag må begrunnes (forvaltningsloven §§ 24–25).")
+            ? DomainError.Invalid("rejection-reason", "Avslag må begrunnes (forvaltningsloven §§ 24–25).")
             : null;
 
     /// <summary>The sum of grants never exceeds the round's pot; <paramref name="alreadyReserved"/> is this case's own share of the ledger.</summary>
     public static DomainError? GrantCannotExceedWhatIsLeftInThePot(CaseContext context, long amount, long alreadyReserved) =>
         context.PotRemaining is { } left && amount > left + alreadyReserved
-            ? new("pot-exceeded", $"Det er bare {NorwegianFormat.Kroner(Math.Max(0, left + alreadyReserved))} igjen av rammen.")
+            ? DomainError.Conflict("pot-exceeded", $"Det er bare {NorwegianFormat.Kroner(Math.Max(0, left + alreadyReserved))} igjen av rammen.")
             : null;
 
     public static DomainError? IneligibleOrganisationCannotBeGranted(CaseState state) =>
         state.EligibilityFindings is { Count: > 0 } findings
-            ? new("ineligible", "Organisasjonen fyller ikke vilkårene: " + string.Join(" ", findings))
+            ? DomainError.Conflict("ineligible", "Organisasjonen fyller ikke vilkårene: " + string.Join(" ", findings))
             : null;
 
     /// <summary>What the caseworker flagged from "Det gis ikke støtte til" cannot be granted.</summary>
     public static DomainError? ExcludedActivityCannotBeGranted(Round round, CaseState state) =>
         state.Assessment is { Exclusions.Count: > 0 } a
-            ? new("excluded", "Det gis ikke støtte til: " + string.Join(" ", a.Exclusions.Select(code => round.NotSupported.FirstOrDefault(x => x.Code == code)?.Text ?? code)))
+            ? DomainError.Conflict("excluded", "Det gis ikke støtte til: " + string.Join(" ", a.Exclusions.Select(code => round.NotSupported.FirstOrDefault(x => x.Code == code)?.Text ?? code)))
             : null;
 
     // ── Appeal ───────────────────────────────────────────────────────────────────────
@@ -198,15 +198,15 @@ public static class CaseRules
     public static DomainError? AppealMustArriveWithinTheWindow(CaseState state, DateTimeOffset now) =>
         state.AppealDeadline is { } last && now <= OsloTime.EndOfDay(last)
             ? null
-            : new("appeal-late", $"Klagefristen gikk ut {(state.AppealDeadline is { } d ? NorwegianFormat.Date(d) : "før vedtaksbrevet ble sendt")}. Klagen er kommet for sent (forvaltningsloven § 31).");
+            : DomainError.Conflict("appeal-late", $"Klagefristen gikk ut {(state.AppealDeadline is { } d ? NorwegianFormat.Date(d) : "før vedtaksbrevet ble sendt")}. Klagen er kommet for sent (forvaltningsloven § 31).");
 
     /// <summary>Our choice: one appeal per case; a changed decision after an appeal is final in this system.</summary>
     public static DomainError? OneAppealPerCase(CaseState state) =>
-        state.Appeal is null ? null : new("appeal-exists", "Saken er allerede klagebehandlet.");
+        state.Appeal is null ? null : DomainError.Conflict("appeal-exists", "Saken er allerede klagebehandlet.");
 
     public static DomainError? ChangedDecisionIsADifferentDecision(CaseState state, DecisionOutcome outcome, long amount) =>
         state.Decision is { } d && d.Outcome == outcome && (outcome == DecisionOutcome.Rejected || d.Amount == amount)
-            ? new("appeal-not-changed", "Et endret vedtak må være annerledes enn det påklagde; ellers opprettholdes vedtaket.")
+            ? DomainError.Invalid("appeal-not-changed", "Et endret vedtak må være annerledes enn det påklagde; ellers opprettholdes vedtaket.")
             : null;
 
     // ── Report ───────────────────────────────────────────────────────────────────────
@@ -217,13 +217,13 @@ public static class CaseRules
     /// </summary>
     public static DomainError? AuditedAccountsRequiredAtOrAbove100000(Round round, CaseState state, bool auditorsStatementAttached) =>
         round.Report.RequiresAuditedAccounts(state.Granted) && !auditorsStatementAttached
-            ? new("audit-required", $"Tilskudd på {NorwegianFormat.Kroner(round.Report.AuditThreshold)} eller mer krever regnskap revidert av registrert eller statsautorisert revisor. Legg ved revisorberetning.")
+            ? DomainError.Invalid("audit-required", $"Tilskudd på {NorwegianFormat.Kroner(round.Report.AuditThreshold)} eller mer krever regnskap revidert av registrert eller statsautorisert revisor. Legg ved revisorberetning.")
             : null;
 
     public static DomainError? AmountUsedIsWithinTheGrant(CaseState state, long amount) =>
         amount >= 0 && amount <= state.Granted
             ? null
-            : new("amount-used", $"Brukt beløp må være mellom kr 0 og tilskuddet ({NorwegianFormat.Kroner(state.Granted)}).");
+            : DomainError.Invalid("amount-used", $"Brukt beløp må være mellom kr 0 og tilskuddet ({NorwegianFormat.Kroner(state.Granted)}).");
 
     /// <summary>
     /// Oslo: "Tilskudd må brukes i tildelingsåret og kan ikke overføres til nytt år." Alta: "Dersom tilskuddet ikke kan
@@ -235,19 +235,19 @@ public static class CaseRules
     public static DomainError? RepaymentMatchesTheClaim(CaseState state, long amount) =>
         amount == state.RepaymentClaimed
             ? null
-            : new("repayment-amount", $"Kravet er {NorwegianFormat.Kroner(state.RepaymentClaimed)}; delvis innbetaling registreres ikke her.");
+            : DomainError.Invalid("repayment-amount", $"Kravet er {NorwegianFormat.Kroner(state.RepaymentClaimed)}; delvis innbetaling registreres ikke her.");
 
     // ── Changes ──────────────────────────────────────────────────────────────────────
 
     /// <summary>Alta: "Ønsker dere å endre grunnlaget for tilskuddet, må dere søke skriftlig og få samtykke … i forkant."</summary>
     public static DomainError? ChangesNeedWrittenConsentOneAtATime(CaseState state) =>
-        state.PendingChange is null ? null : new("change-pending", "Det er allerede en endringssøknad som venter på svar.");
+        state.PendingChange is null ? null : DomainError.Conflict("change-pending", "Det er allerede en endringssøknad som venter på svar.");
 
     public static DomainError? OnlyAPendingChangeCanBeAnswered(CaseState state) =>
-        state.PendingChange is not null ? null : new("no-change-pending", "Det er ingen endringssøknad å svare på.");
+        state.PendingChange is not null ? null : DomainError.Conflict("no-change-pending", "Det er ingen endringssøknad å svare på.");
 
     public static DomainError? TextIsGiven(string? text, string what) =>
-        string.IsNullOrWhiteSpace(text) ? new("text-missing", $"{what} mangler.") : null;
+        string.IsNullOrWhiteSpace(text) ? DomainError.Invalid("text-missing", $"{what} mangler.") : null;
 
     static bool HasText(IReadOnlyList<string> lines) => lines.Any(l => !string.IsNullOrWhiteSpace(l));
 }

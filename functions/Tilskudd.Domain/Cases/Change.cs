@@ -19,7 +19,7 @@ sealed class Change(CaseState state, CaseContext context, DateTimeOffset now)
 
     public DateTimeOffset Now { get; } = now;
 
-    Round Round => Context.Round;
+    public Round Round => Context.Round;
 
     public void Add(CaseEvent e)
     {

@@ -45,6 +45,9 @@ public sealed record Round
 
     public required AppealRule Appeal { get; init; }
 
+    /// <summary>When the round's cases remind the organisation and the caseworkers.</summary>
+    public required ReminderRule Reminders { get; init; }
+
     /// <summary>Working days after the application deadline before caseworkers are reminded of cases not assessed.</summary>
     public required int ReviewReminderWorkingDays { get; init; }
 
@@ -106,7 +109,8 @@ public sealed record AmountLimits(long Minimum, long Maximum);
 /// <param name="FixedDeadline">A fixed date (Oslo: 1 February the year after the grant year).</param>
 /// <param name="DaysAfterGrantLetter">Otherwise, days from the grant letter (Alta: set in the letter; default here).</param>
 /// <param name="AuditThreshold">Grants at or above this need accounts audited by a state-authorised or registered auditor.</param>
-public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold)
+/// <param name="RepaymentDays">Days the organisation has to pay back what a report review claims (to the next working day).</param>
+public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold, int RepaymentDays)
 {
     /// <summary>When the report and accounts are due for a grant letter sent on the given date.</summary>
     public DateOnly DeadlineFor(DateOnly grantLetterSent) =>
@@ -122,7 +126,8 @@ public sealed record TrancheRule(long? SplitAbove, DateOnly SpringPayout, DateOn
 }
 
 /// <param name="Weeks">Appeal window from the day the decision letter is sent (forvaltningsloven § 29: three weeks).</param>
-public sealed record AppealRule(int Weeks)
+/// <param name="Body">The appeal body (klageinstans) an upheld decision's appeal goes to, as the letter names it.</param>
+public sealed record AppealRule(int Weeks, string Body)
 {
     /// <summary>
     /// Last day to appeal a decision letter sent on the given date. Forvaltningsloven § 30: a time
@@ -180,3 +185,9 @@ public sealed record IntakeRule(
 public sealed record Criterion(string Code, string Text);
 
 public sealed record Exclusion(string Code, string Text);
+
+/// <param name="AcceptanceDaysBefore">One reminder to accept the grant letter's terms this many days before the acceptance deadline.</param>
+/// <param name="ReportDaysBefore">Report reminders this many days before the report deadline.</param>
+/// <param name="OverdueRepeatDays">An overdue notice the day after the report deadline, repeated every this many days.</param>
+/// <param name="CaseworkersToldAfterOverdueNotices">Caseworkers are told once this many overdue notices have gone out.</param>
+public sealed record ReminderRule(int AcceptanceDaysBefore, IReadOnlyList<int> ReportDaysBefore, int OverdueRepeatDays, int CaseworkersToldAfterOverdueNotices);

@@ -4,48 +4,48 @@ using Microsoft.DurableTask.Client;
 using Tilskudd.Api;
 using Tilskudd.Api.Applications;
 using Tilskudd.Api.Registers;
-using Tilskudd.Api.Rounds;
+using Tilskudd.Api.Security;
 using Tilskudd.Infrastructure.Applications;
 using Tilskudd.Workflow.Ports;
 
 namespace Tilskudd.Functions.Applications;
 
 /// <summary>
-/// The application routes of <see cref="ApiRoutes"/> as HTTP-triggered functions, forwarding to
+/// The application routes of <see cref="ApiRoutes"/> as HTTP-triggered functions, through the admission step to
 /// <see cref="ApplicationsApi"/>; the engine's client comes from the Durable extension's binding.
 /// </summary>
-public sealed class ApplicationsFunctions(RoundDirectory rounds, IntakeService intake, ApplicationStore applications, IOrganisationRegister register, TimeProvider time)
+public sealed class ApplicationsFunctions(RouteAccess access, IntakeService intake, ApplicationStore applications, IOrganisationRegister register, TimeProvider time)
 {
     [Function(nameof(ApiRoutes.CheckApplication))]
     public Task<IResult> CheckApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications/validation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        ApplicationCheck.CheckApplication(id, request, time, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RoutePatterns.CheckApplication)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.CheckApplication, new(RoundId: id), caller => ApplicationCheck.CheckApplication(caller, request, time, cancellationToken), cancellationToken);
 
     [Function(nameof(ApiRoutes.SubmitApplication))]
     public Task<IResult> SubmitApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rounds/{id}/applications")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RoutePatterns.SubmitApplication)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        ApplicationsApi.SubmitApplication(id, request, rounds, intake, engine, time, cancellationToken);
+        access.AnswerAsync(request, ApiRoutes.SubmitApplication, new(RoundId: id), caller => ApplicationsApi.SubmitApplication(caller, request, intake, engine, time, cancellationToken), cancellationToken);
 
     [Function(nameof(ApiRoutes.GetOrganisation))]
     public Task<IResult> GetOrganisation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/organisations/{number}")] HttpRequest request, string number, CancellationToken cancellationToken) =>
-        RegistersApi.GetOrganisation(number, request, register, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RoutePatterns.GetOrganisation)] HttpRequest request, string number, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.GetOrganisation, new(), caller => RegistersApi.GetOrganisation(number, register, cancellationToken), cancellationToken);
 
     [Function(nameof(ApiRoutes.ListMyApplications))]
     public Task<IResult> ListMyApplications(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications")] HttpRequest request, CancellationToken cancellationToken) =>
-        ApplicationsApi.ListMyApplications(request, applications, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RoutePatterns.ListMyApplications)] HttpRequest request, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.ListMyApplications, new(), caller => ApplicationsApi.ListMyApplications(caller, applications, cancellationToken), cancellationToken);
 
     [Function(nameof(ApiRoutes.GetApplication))]
-    public static Task<IResult> GetApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{reference}")] HttpRequest request, string reference,
+    public Task<IResult> GetApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RoutePatterns.GetApplication)] HttpRequest request, string reference,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        ApplicationsApi.GetApplication(reference, request, engine, cancellationToken);
+        access.AnswerAsync(request, ApiRoutes.GetApplication, new(Reference: reference), caller => ApplicationsApi.GetApplication(caller, request, engine, cancellationToken), cancellationToken);
 
     [Function(nameof(ApiRoutes.EraseApplication))]
-    public static Task<IResult> EraseApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{reference}/erasure")] HttpRequest request, string reference,
+    public Task<IResult> EraseApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RoutePatterns.EraseApplication)] HttpRequest request, string reference,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        Erasure.EraseApplication(reference, request, engine, cancellationToken);
+        access.AnswerAsync(request, ApiRoutes.EraseApplication, new(Reference: reference), caller => Erasure.EraseApplication(caller, request, engine, cancellationToken), cancellationToken);
 }

@@ -19,8 +19,8 @@ public static partial class DevClockEndpoints
 {
     public static IEndpointRouteBuilder MapDevClock(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dev/clock", (DevClock clock) => Results.Ok(View(clock, 0)));
-        app.MapPost("/dev/clock", MoveAsync).DisableAntiforgery();
+        app.MapGet("/dev/clock", (DevClock clock) => Results.Ok(View(clock, 0))).ExcludeFromDescription();
+        app.MapPost("/dev/clock", MoveAsync).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 

@@ -22,7 +22,7 @@ public static class DevMailEndpoints
         {
             await mailbox.StoreAsync(body, ct);
             return Results.Accepted();
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().ExcludeFromDescription();
 
         app.MapGet("/dev/mail", async (HttpRequest request, DevMailbox mailbox, CancellationToken ct) =>
         {
@@ -30,12 +30,12 @@ public static class DevMailEndpoints
             bool wantsJson = request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
                 || request.Query.ContainsKey("json");
             return wantsJson ? Results.Ok(mails) : Results.Content(Page(mails), "text/html; charset=utf-8");
-        });
+        }).ExcludeFromDescription();
 
         app.MapGet("/dev/mail/{id}/{file}", async (string id, string file, DevMailbox mailbox, CancellationToken ct) =>
             await mailbox.AttachmentAsync(id, file, ct) is { } attachment
                 ? Results.File(attachment.Content, attachment.ContentType, file)
-                : Results.NotFound());
+                : Results.NotFound()).ExcludeFromDescription();
         return app;
     }
 

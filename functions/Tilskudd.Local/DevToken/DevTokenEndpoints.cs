@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tilskudd.Api.Http;
 using Tilskudd.Api.Security;
+using Tilskudd.Domain.People;
 
 namespace Tilskudd.Local.DevToken;
 

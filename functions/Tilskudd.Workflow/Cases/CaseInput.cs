@@ -56,8 +56,8 @@ public sealed record CaseMessage(string Id, CaseCommand? Command, TimeSpan? Cloc
     }
 }
 
-/// <summary>What became of a command: accepted, or refused with the rule's code and Norwegian reason.</summary>
-public sealed record CommandOutcome(string CommandId, string Command, bool Accepted, string? Code, string? Message);
+/// <summary>What became of a command: accepted, or refused with the rule's code, Norwegian reason and kind (null in outcomes published before kinds existed).</summary>
+public sealed record CommandOutcome(string CommandId, string Command, bool Accepted, string? Code, string? Message, DomainErrorKind? Kind = null);
 
 /// <summary>The case's custom status: its summary, whether the receipt is out, and the latest commands' outcomes.</summary>
 public sealed record CaseProgress(CaseSummary? Summary, bool ConfirmationSent, IReadOnlyList<CommandOutcome> Recent);

@@ -111,7 +111,7 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
         // activity (the case view), so a client that retries after seeing the new state finds its outcome, not a refusal.
         if (command is not Tick)
         {
-            Remember(new CommandOutcome(message.Id, command.GetType().Name, result.IsAccepted, result.Error?.Code, result.Error?.Message));
+            Remember(new CommandOutcome(message.Id, command.GetType().Name, result.IsAccepted, result.Error?.Code, result.Error?.Message, result.Error?.Kind));
         }
 
         Publish();

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Tilskudd.Api.Security;
 using Tilskudd.Api.Tests.Cases;
 using Tilskudd.Api.Tests.Fixtures;
+using Tilskudd.Domain.People;
 
 namespace Tilskudd.Api.Tests.Security;
 

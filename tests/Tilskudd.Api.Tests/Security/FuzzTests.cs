@@ -7,6 +7,7 @@ using FsCheck.Fluent;
 using Tilskudd.Api.Security;
 using Tilskudd.Api.Tests.Cases;
 using Tilskudd.Api.Tests.Fixtures;
+using Tilskudd.Domain.People;
 
 namespace Tilskudd.Api.Tests.Security;
 

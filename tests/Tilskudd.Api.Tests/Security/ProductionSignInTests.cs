@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Tilskudd.Api.Tests.Fixtures;
+using Tilskudd.Domain.People;
 using Tilskudd.Testing;
 
 namespace Tilskudd.Api.Tests.Security;

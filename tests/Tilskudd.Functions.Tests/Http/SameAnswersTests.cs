@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Tilskudd.Api.Security;
+using Tilskudd.Domain.People;
 using Tilskudd.Functions.Applications;
 using Tilskudd.Functions.Cases;
 using Tilskudd.Functions.Rounds;
@@ -76,7 +77,7 @@ public sealed class SameAnswersTests : IAsyncLifetime
 
     [Fact]
     public async Task An_unknown_application_is_the_same_problem() =>
-        await AssertSameAsync(HttpMethod.Get, "/api/applications/ALT-2027-9999", null, request => ApplicationsFunctions.GetApplication(request, "ALT-2027-9999", null!, Ct), Roles.Caseworker);
+        await AssertSameAsync(HttpMethod.Get, "/api/applications/ALT-2027-9999", null, request => Functions<ApplicationsFunctions>().GetApplication(request, "ALT-2027-9999", null!, Ct), Roles.Caseworker);
 
     [Theory]
     [InlineData("/")]

@@ -1,6 +1,6 @@
-namespace Tilskudd.Api.Security;
+namespace Tilskudd.Domain.People;
 
-/// <summary>Who may use a route: every <see cref="ApiRoute"/> names one, so no route exists without a rule.</summary>
+/// <summary>Who may use a route of the product: every route names one, so no route exists without a rule (<see cref="CaseAccess"/>).</summary>
 public enum Access
 {
     /// <summary>Anyone, signed in or not: the round listing and a round's page.</summary>

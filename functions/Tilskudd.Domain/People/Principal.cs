@@ -1,4 +1,4 @@
-namespace Tilskudd.Api.Security;
+namespace Tilskudd.Domain.People;
 
 /// <summary>The roles of the sign-in contract, as the token's "roles" claim names them.</summary>
 public static class Roles
@@ -26,5 +26,5 @@ public sealed record Principal(string Id, string Name, IReadOnlySet<string> Role
         organisationNumber is not null && Organisations.Contains(new string([.. organisationNumber.Where(c => !char.IsWhiteSpace(c))]), StringComparer.Ordinal);
 
     /// <summary>An applicant without an org claim: a private person who typed the organisation number in the form.</summary>
-    public bool IsPrivatePerson => Is(Security.Roles.Applicant) && Organisations.Count == 0;
+    public bool IsPrivatePerson => Is(People.Roles.Applicant) && Organisations.Count == 0;
 }
