@@ -51,8 +51,15 @@ public static class CommandOutcomes
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Accepted
             ? TypedResults.Ok(Body(reference, outcome, summary, files))
-            : Problems.Refused(outcome.Kind ?? DomainErrorKind.Invalid, outcome.Code ?? "refused", outcome.Message ?? "Saken tok ikke imot kommandoen.", CommandIds.KeyOf(reference, outcome.CommandId));
+            : Problems.Refused(outcome.Kind ?? KindOfAnOutcomeWithoutOne, outcome.Code ?? "refused", outcome.Message ?? "Saken tok ikke imot kommandoen.", CommandIds.KeyOf(reference, outcome.CommandId));
     }
+
+    /// <summary>
+    /// An outcome a case published before refusals carried their kind (a release before issue 31, still running during
+    /// a rolling deploy or stored in a case's status): the door had checked the command with the same rules, so a
+    /// refusal by the case is a race with its state, as "not-allowed-now" and "pot-exceeded" are: a conflict.
+    /// </summary>
+    const DomainErrorKind KindOfAnOutcomeWithoutOne = DomainErrorKind.Conflict;
 
     /// <summary>202: raised, not yet decided by the case; the Location tells where the outcome will be.</summary>
     public static IResult Pending(string reference, string commandId, CaseCommand command, CaseSummary? summary, IReadOnlyList<StoredAttachment> files)
