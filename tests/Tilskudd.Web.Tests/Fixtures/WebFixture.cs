@@ -48,6 +48,8 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Expect(...) retries until its condition holds: 5 s by default, too short for a page that asks the Api on a loaded machine.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run ./test.sh (it installs Debian's chromium).");
@@ -80,7 +82,10 @@ public sealed class WebFixture : IAsyncLifetime
             TimezoneId = "Europe/Oslo",
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous bounds for a loaded machine (a CI run beside another suite once took a navigation past 15 s); a step
+        // that passes waits no longer for them, and one that fails says what it waited for.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         // An init script is not subject to the pages' Content-Security-Policy, so the policy stays as served.
         await context.AddInitScriptAsync(AxeScript);
         return new BrowserPage(context, await context.NewPageAsync());
