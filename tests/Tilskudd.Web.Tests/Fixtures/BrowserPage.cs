@@ -74,13 +74,20 @@ public sealed class BrowserPage : IAsyncDisposable
     /// Signs in on /logg-inn (the development chooser): on behalf of <paramref name="organisationNumber"/>, or as a
     /// private person when null; the token stays in this page's sessionStorage. Ends on the front page.
     /// </summary>
+    /// <summary>
+    /// Waits until the browser is at the address, not for its "load" event: a page is ready when it says so
+    /// (<see cref="WaitUntilDrawnAsync"/>, which each test calls next). Three CI runs timed out waiting for "load" after a
+    /// sign-in or a redirect by script (30 s) on pages that draw from the Api.
+    /// </summary>
+    public static PageWaitForURLOptions Committed { get; } = new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 };
+
     public async Task SignInAsync(string? organisationNumber = null)
     {
         await Page.GotoAsync("/logg-inn?tilbake=/");
         await FillSignInAsync(organisationNumber);
         try
         {
-            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 60_000 });
+            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", Committed);
         }
         catch (TimeoutException e)
         {

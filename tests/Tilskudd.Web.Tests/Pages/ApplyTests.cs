@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Tilskudd.Web.Tests.Fixtures;
 using static Microsoft.Playwright.Assertions;
 using static Tilskudd.Web.Tests.Fixtures.ApplicationSteps;
+using static Tilskudd.Web.Tests.Fixtures.BrowserPage;
 
 namespace Tilskudd.Web.Tests.Pages;
 
@@ -26,11 +27,11 @@ public sealed partial class ApplyTests(WebFixture web)
         await page.Page.GetByRole(AriaRole.Link, new() { Name = "Søk nå" }).First.ClickAsync();
 
         // Not signed in: the form sends the applicant to sign in first, and takes them back.
-        await page.Page.WaitForURLAsync(new Regex("/logg-inn\\?tilbake=%2Frunder%2Falta-2027%2Fsok$"));
+        await page.Page.WaitForURLAsync(new Regex("/logg-inn\\?tilbake=%2Frunder%2Falta-2027%2Fsok$"), Committed);
         await Expect(page["h1"]).ToHaveTextAsync("Logg inn for å sende søknaden");
         await page.CheckAsync("logg-inn");
         await page.FillSignInAsync(ValidOrganisationNumber);
-        await page.Page.WaitForURLAsync(new Regex("/runder/alta-2027/sok$"));
+        await page.Page.WaitForURLAsync(new Regex("/runder/alta-2027/sok$"), Committed);
         await page.WaitUntilDrawnAsync();
         await Expect(page["#steg-tekst"]).ToHaveTextAsync("Steg 1 av 7: Organisasjonen");
         await page.CheckAsync("sok-steg-1");
@@ -95,7 +96,7 @@ public sealed partial class ApplyTests(WebFixture web)
         int posts = 0;
         page.Page.Request += (_, request) => { if (request.Method == "POST" && request.Url.EndsWith("/applications", StringComparison.Ordinal)) { Interlocked.Increment(ref posts); } };
         await page["#neste"].DblClickAsync();
-        await page.Page.WaitForURLAsync(new Regex("/kvittering/ALT-2027-\\d{4}$"));
+        await page.Page.WaitForURLAsync(new Regex("/kvittering/ALT-2027-\\d{4}$"), Committed);
         await page.WaitUntilDrawnAsync();
         string reference = (await page["#referanse"].TextContentAsync())!.Trim();
         Assert.Matches(ReferencePattern(), reference);

@@ -8,6 +8,7 @@ using Tilskudd.Testing;
 using Tilskudd.Web.Tests.Fixtures;
 using static Microsoft.Playwright.Assertions;
 using static Tilskudd.Web.Tests.Fixtures.ApplicationSteps;
+using static Tilskudd.Web.Tests.Fixtures.BrowserPage;
 
 namespace Tilskudd.Web.Tests.Pages;
 
@@ -36,7 +37,7 @@ public sealed partial class CaseFlowTests(WebFixture web)
         await page.GoAsync("/runder/alta-2027/sok");
         await FillToSummaryAsync(page, ContactEmail);
         await page["#neste"].ClickAsync();
-        await page.Page.WaitForURLAsync(new Regex("/kvittering/ALT-2027-\\d{4}$"));
+        await page.Page.WaitForURLAsync(new Regex("/kvittering/ALT-2027-\\d{4}$"), Committed);
         await page.WaitUntilDrawnAsync();
         string reference = (await page["#referanse"].TextContentAsync())!.Trim();
         await WaitForStatusAsync(http, reference, "WaitingForDeadline", await page.TokenAsync());

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Tilskudd.Web.Tests.Fixtures;
 using static Microsoft.Playwright.Assertions;
+using static Tilskudd.Web.Tests.Fixtures.BrowserPage;
 
 namespace Tilskudd.Web.Tests.Pages;
 
@@ -41,7 +42,7 @@ public sealed class DeskPageTests(WebFixture web)
         await page["#navn"].FillAsync("Ola Saksbehandler");
         await page["#logg-inn"].ClickAsync();
 
-        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/saksbehandling", new() { Timeout = 30_000 });
+        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/saksbehandling", Committed);
         await page.WaitUntilDrawnAsync();
         await Expect(page["h1"]).ToHaveTextAsync("Saksbehandling");
         await Expect(page.Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Alta kommune 2027") })).ToBeVisibleAsync();
