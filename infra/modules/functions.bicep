@@ -191,6 +191,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Tilskudd__Mail__FromName'
           value: mailFromName
         }
+        // SendGrid lists a message in its Email Activity feed within minutes of taking it (the feed needs the add-on
+        // and a key with its scope); a send whose end was lost is not repeated before then.
+        {
+          name: 'Tilskudd__Mail__ActivityFeedLag'
+          value: '00:10:00'
+        }
         // RegistersOptions: Enhetsregisteret's open-data API live (no key); locally recorded answers.
         {
           name: 'Tilskudd__Registers__Mode'

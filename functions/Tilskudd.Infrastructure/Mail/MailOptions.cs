@@ -14,4 +14,10 @@ public sealed class MailOptions
     public string FromAddress { get; set; } = "tilskudd@example.org";
 
     public string FromName { get; set; } = "Tilskudd";
+
+    /// <summary>
+    /// How long after taking a mail the service's activity feed may still not list it. A send whose end was lost is
+    /// not repeated before then (SendGrid: minutes; the local sink lists a mail at once, 0).
+    /// </summary>
+    public TimeSpan ActivityFeedLag { get; set; } = TimeSpan.FromMinutes(10);
 }

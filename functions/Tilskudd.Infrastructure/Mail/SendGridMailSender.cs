@@ -53,6 +53,34 @@ public sealed class SendGridMailSender : IMailSender
             throw new MailNotSentException($"SendGrid refused mail {mail.MailId}: {(int)response.StatusCode} {body}");
         }
     }
+
+    /// <summary>
+    /// SendGrid's Email Activity API (<c>GET /v3/messages</c>, filtered on the custom argument the send carried): a mail
+    /// it took is listed there. Null when the account has no access to the feed (an add-on; the key needs its scope).
+    /// </summary>
+    public async Task<bool?> WasAcceptedAsync(string mailId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mailId);
+        string query = $"unique_args['mailId']=\"{mailId.Replace("\"", "", StringComparison.Ordinal)}\"";
+        var response = await client.RequestAsync(
+            method: BaseClient.Method.GET, urlPath: "messages", queryParams: $"{{\"query\": {System.Text.Json.JsonSerializer.Serialize(query)}, \"limit\": 1}}",
+            cancellationToken: cancellationToken);
+        if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new MailNotSentException($"SendGrid's activity feed did not answer for mail {mailId}: {(int)response.StatusCode}");
+        }
+
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Body.ReadAsStringAsync(cancellationToken));
+        return answer.RootElement.TryGetProperty("messages", out var messages) && messages.GetArrayLength() > 0;
+    }
+
+    /// <summary>SendGrid lists a message in its activity feed some time after taking it: minutes at worst (settings).</summary>
+    public TimeSpan AcceptedMailVisibleAfter => options.ActivityFeedLag;
 }
 
 public sealed class MailNotSentException : Exception

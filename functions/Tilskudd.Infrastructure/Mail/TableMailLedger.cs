@@ -4,14 +4,36 @@ using Tilskudd.Workflow.Ports;
 
 namespace Tilskudd.Infrastructure.Mail;
 
-/// <summary>One Table row per mail sent, keyed by mail id ("{reference}/{purpose}").</summary>
+/// <summary>
+/// One Table row per mail sent, keyed by mail id ("{reference}/{purpose}"), and one per send begun in a table of its
+/// own: a release that knows no attempts reads the sent rows as before, and never takes an attempt for a sent mail.
+/// </summary>
 public sealed class TableMailLedger(StorageClients storage, TimeProvider time) : IMailLedger
 {
-    public async Task<bool> WasSentAsync(string mailId, CancellationToken cancellationToken)
+    public async Task<MailLedgerEntry?> FindAsync(string mailId, CancellationToken cancellationToken)
     {
         var (partition, row) = KeysOf(mailId);
-        var entity = await storage.Table(StorageNames.MailLedgerTable).GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
-        return entity.HasValue;
+        var sent = await storage.Table(StorageNames.MailLedgerTable).GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        if (sent.HasValue)
+        {
+            return new MailLedgerEntry(Sent: true, AttemptedAt: null);
+        }
+
+        var attempt = await storage.Table(StorageNames.MailAttemptsTable).GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        return attempt.HasValue ? new MailLedgerEntry(Sent: false, attempt.Value!.GetDateTimeOffset("AttemptedAt")) : null;
+    }
+
+    public async Task RecordAttemptAsync(string mailId, CancellationToken cancellationToken)
+    {
+        var (partition, row) = KeysOf(mailId);
+        try
+        {
+            await storage.Table(StorageNames.MailAttemptsTable).AddEntityAsync(new TableEntity(partition, row) { ["AttemptedAt"] = time.GetUtcNow() }, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            // An earlier attempt's time stands.
+        }
     }
 
     public Task RecordSentAsync(string mailId, CancellationToken cancellationToken)

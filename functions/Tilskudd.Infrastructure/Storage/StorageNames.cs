@@ -8,6 +8,7 @@ public static class StorageNames
     public const string IdempotencyTable = "idempotency";
     public const string RoundsTable = "rounds";
     public const string MailLedgerTable = "mailledger";
+    public const string MailAttemptsTable = "mailattempts";
     public const string PotsTable = "pots";
     public const string CasesTable = "cases";
     public const string CaseEventsTable = "caseevents";
@@ -20,7 +21,7 @@ public static class StorageNames
     public const string LettersContainer = "letters";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, PotsTable, CasesTable, CaseEventsTable, PayoutsTable, CaseworkerInboxTable, CaseReadsTable];
+        [ApplicationsTable, SequencesTable, IdempotencyTable, RoundsTable, MailLedgerTable, MailAttemptsTable, PotsTable, CasesTable, CaseEventsTable, PayoutsTable, CaseworkerInboxTable, CaseReadsTable];
 
     public static IReadOnlyList<string> Containers { get; } = [AttachmentsContainer, ApplicationsContainer, LettersContainer];
 }

@@ -11,7 +11,7 @@ namespace Tilskudd.Local.DevMail;
 /// and <c>/dev/mail</c> shows the mails as a person would read them (JSON for tests).
 /// Mapped only in the local host, never in production.
 /// </summary>
-public static class DevMailEndpoints
+public static partial class DevMailEndpoints
 {
     // Norwegian letters stay letters in the page; only markup characters are escaped.
     static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
@@ -23,6 +23,31 @@ public static class DevMailEndpoints
             await mailbox.StoreAsync(body, ct);
             return Results.Accepted();
         }).DisableAntiforgery().ExcludeFromDescription();
+
+        // SendGrid's Email Activity API as far as the product asks it: the messages carrying a custom argument.
+        app.MapGet("/v3/messages", async (string? query, DevMailbox mailbox, CancellationToken ct) =>
+        {
+            if (query is null || ActivityQuery().Match(query) is not { Success: true } match)
+            {
+                return Results.BadRequest(new { errors = new[] { new { field = "query", message = "invalid query" } } });
+            }
+
+            var mails = await mailbox.FindByMailIdAsync(match.Groups[1].Value, ct);
+            return Results.Ok(new
+            {
+                messages = mails.Select(m => new
+                {
+                    from_email = m.From,
+                    msg_id = m.Id,
+                    subject = m.Subject,
+                    to_email = m.To.Count > 0 ? m.To[0] : "",
+                    status = "delivered",
+                    opens_count = 0,
+                    clicks_count = 0,
+                    last_event_time = m.ReceivedAt,
+                }),
+            });
+        }).ExcludeFromDescription();
 
         app.MapGet("/dev/mail", async (HttpRequest request, DevMailbox mailbox, CancellationToken ct) =>
         {
@@ -87,4 +112,7 @@ public static class DevMailEndpoints
 
         return html.Append("</body></html>").ToString();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^unique_args\\['mailId'\\]=\"([^\"]*)\"$")]
+    private static partial System.Text.RegularExpressions.Regex ActivityQuery();
 }

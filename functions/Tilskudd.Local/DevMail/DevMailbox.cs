@@ -45,8 +45,21 @@ public sealed class DevMailbox(StorageClients storage, TimeProvider time)
         var now = time.GetUtcNow();
         var mail = Parse(sendGridRequest, now);
         mail = mail with { Attachments = await StoreAttachmentsAsync(mail.Id, sendGridRequest["attachments"]?.AsArray() ?? [], cancellationToken) };
-        await Mails.AddEntityAsync(new TableEntity(Partition, mail.Id) { ["Json"] = JsonSerializer.Serialize(mail, JsonDefaults.Options) }, cancellationToken);
+        await Mails.AddEntityAsync(new TableEntity(Partition, mail.Id) { ["Json"] = JsonSerializer.Serialize(mail, JsonDefaults.Options), ["MailId"] = mail.MailId }, cancellationToken);
         return mail;
+    }
+
+    /// <summary>The mails received that carry this mail id (SendGrid's custom argument), as its activity feed lists them.</summary>
+    public async Task<IReadOnlyList<DevMail>> FindByMailIdAsync(string mailId, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var found = new List<DevMail>();
+        await foreach (var row in Mails.QueryAsync<TableEntity>(e => e.PartitionKey == Partition && e.GetString("MailId") == mailId, cancellationToken: cancellationToken))
+        {
+            found.Add(JsonSerializer.Deserialize<DevMail>(row.GetString("Json"), JsonDefaults.Options)!);
+        }
+
+        return found;
     }
 
     /// <summary>An attachment's bytes and type; null when the mail has no such file.</summary>

@@ -16,12 +16,28 @@ public sealed record MailAttachment(string FileName, string ContentType, byte[] 
 public interface IMailSender
 {
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the mail service has taken a mail that carries this mail id, asked after a send whose answer was lost
+    /// (a crash between the service's answer and the ledger): null when the service cannot tell.
+    /// </summary>
+    Task<bool?> WasAcceptedAsync(string mailId, CancellationToken cancellationToken);
+
+    /// <summary>How long after taking a mail the service may still answer <see cref="WasAcceptedAsync"/> with no.</summary>
+    TimeSpan AcceptedMailVisibleAfter { get; }
 }
+
+/// <summary>What the ledger knows of a mail: sent, or a send begun at <paramref name="AttemptedAt"/> whose end was not recorded.</summary>
+public sealed record MailLedgerEntry(bool Sent, DateTimeOffset? AttemptedAt);
 
 /// <summary>Which mails have gone out, by mail id, so an activity that runs twice sends once.</summary>
 public interface IMailLedger
 {
-    Task<bool> WasSentAsync(string mailId, CancellationToken cancellationToken);
+    /// <summary>Null when no send of the mail was ever begun.</summary>
+    Task<MailLedgerEntry?> FindAsync(string mailId, CancellationToken cancellationToken);
+
+    /// <summary>Notes that a send is about to begin; an earlier attempt's time is kept.</summary>
+    Task RecordAttemptAsync(string mailId, CancellationToken cancellationToken);
 
     Task RecordSentAsync(string mailId, CancellationToken cancellationToken);
 }

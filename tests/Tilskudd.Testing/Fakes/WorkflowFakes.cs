@@ -81,17 +81,27 @@ public sealed class RecordingMailSender : IMailSender
         Sent.Enqueue(mail);
         return Task.CompletedTask;
     }
+
+    public Task<bool?> WasAcceptedAsync(string mailId, CancellationToken cancellationToken) => Task.FromResult<bool?>(Sent.Any(m => m.MailId == mailId));
+
+    public TimeSpan AcceptedMailVisibleAfter => TimeSpan.Zero;
 }
 
 public sealed class InMemoryMailLedger : IMailLedger
 {
-    readonly ConcurrentDictionary<string, bool> sent = new();
+    readonly ConcurrentDictionary<string, MailLedgerEntry> entries = new();
 
-    public Task<bool> WasSentAsync(string mailId, CancellationToken cancellationToken) => Task.FromResult(sent.ContainsKey(mailId));
+    public Task<MailLedgerEntry?> FindAsync(string mailId, CancellationToken cancellationToken) => Task.FromResult(entries.GetValueOrDefault(mailId));
+
+    public Task RecordAttemptAsync(string mailId, CancellationToken cancellationToken)
+    {
+        entries.TryAdd(mailId, new MailLedgerEntry(Sent: false, DateTimeOffset.UtcNow));
+        return Task.CompletedTask;
+    }
 
     public Task RecordSentAsync(string mailId, CancellationToken cancellationToken)
     {
-        sent[mailId] = true;
+        entries[mailId] = new MailLedgerEntry(Sent: true, AttemptedAt: null);
         return Task.CompletedTask;
     }
 }

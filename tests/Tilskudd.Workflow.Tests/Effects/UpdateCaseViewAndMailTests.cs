@@ -71,5 +71,9 @@ public sealed class UpdateCaseViewAndMailTests
             var row = await views.FindAsync("alta-2027", Reference, cancellationToken);
             VersionSeenAtSend.Add(row?.State.Version);
         }
+
+        public Task<bool?> WasAcceptedAsync(string mailId, CancellationToken cancellationToken) => Task.FromResult<bool?>(false);
+
+        public TimeSpan AcceptedMailVisibleAfter => TimeSpan.Zero;
     }
 }

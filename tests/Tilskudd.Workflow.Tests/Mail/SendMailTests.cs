@@ -28,6 +28,43 @@ public sealed class SendMailTests
     }
 
     [Fact]
+    public async Task A_crash_after_the_mail_service_took_the_mail_and_before_the_ledger_knew_sends_it_once()
+    {
+        var crashing = new LedgerThatCrashesBeforeRecordingTheSend(ledger);
+        var crashed = new SendMail(sender, crashing, new EchoRenderer(), letters, NullLogger<SendMail>.Instance);
+
+        await Assert.ThrowsAsync<IOException>(() => crashed.SendAsync(Receipt("ALT-2027-0011"), TestContext.Current.CancellationToken));
+        var retried = await Activity().SendAsync(Receipt("ALT-2027-0011"), TestContext.Current.CancellationToken);
+
+        Assert.Single(sender.Sent);
+        Assert.True(retried.AlreadySent);
+        Assert.True((await ledger.FindAsync("ALT-2027-0011/kvittering", TestContext.Current.CancellationToken))?.Sent);
+    }
+
+    [Fact]
+    public async Task An_attempt_the_mail_service_never_took_is_sent_on_the_retry()
+    {
+        await ledger.RecordAttemptAsync("ALT-2027-0012/kvittering", TestContext.Current.CancellationToken);
+
+        var retried = await Activity().SendAsync(Receipt("ALT-2027-0012"), TestContext.Current.CancellationToken);
+
+        Assert.False(retried.AlreadySent);
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task An_attempt_the_mail_services_record_may_not_show_yet_is_asked_about_again_later_and_not_sent()
+    {
+        var lagging = new LaggingSender(sender, TimeSpan.FromMinutes(10));
+        await ledger.RecordAttemptAsync("ALT-2027-0013/kvittering", TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<MailStateNotYetKnownException>(() =>
+            new SendMail(lagging, ledger, new EchoRenderer(), letters, NullLogger<SendMail>.Instance).SendAsync(Receipt("ALT-2027-0013"), TestContext.Current.CancellationToken));
+
+        Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
     public async Task A_mail_that_failed_is_not_recorded_as_sent_so_the_retry_sends_it()
     {
         sender.FailNext(1);
@@ -67,5 +104,25 @@ public sealed class SendMailTests
         Assert.Equal(["ola@privat.example.org"], mail.To);
         Assert.Equal(["styret@samtale.example.org"], mail.Cc);
         Assert.Equal("OSL-2027-0003", mail.Model["reference"]);
+    }
+
+    /// <summary>The process dies after the mail service answered and before the ledger heard of it.</summary>
+    sealed class LedgerThatCrashesBeforeRecordingTheSend(InMemoryMailLedger inner) : Workflow.Ports.IMailLedger
+    {
+        public Task<Workflow.Ports.MailLedgerEntry?> FindAsync(string mailId, CancellationToken cancellationToken) => inner.FindAsync(mailId, cancellationToken);
+
+        public Task RecordAttemptAsync(string mailId, CancellationToken cancellationToken) => inner.RecordAttemptAsync(mailId, cancellationToken);
+
+        public Task RecordSentAsync(string mailId, CancellationToken cancellationToken) => throw new IOException("The host was killed.");
+    }
+
+    /// <summary>A mail service whose record of what it took lags: it answers no for a while.</summary>
+    sealed class LaggingSender(RecordingMailSender inner, TimeSpan lag) : Workflow.Ports.IMailSender
+    {
+        public Task SendAsync(Workflow.Ports.OutgoingMail mail, CancellationToken cancellationToken) => inner.SendAsync(mail, cancellationToken);
+
+        public Task<bool?> WasAcceptedAsync(string mailId, CancellationToken cancellationToken) => Task.FromResult<bool?>(false);
+
+        public TimeSpan AcceptedMailVisibleAfter => lag;
     }
 }
