@@ -16,11 +16,13 @@ public sealed class TableMailLedger(StorageClients storage, TimeProvider time) :
         var sent = await storage.Table(StorageNames.MailLedgerTable).GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         if (sent.HasValue)
         {
-            return new MailLedgerEntry(Sent: true, AttemptedAt: null);
+            return new MailLedgerEntry(Sent: true, SinceAttempt: null);
         }
 
         var attempt = await storage.Table(StorageNames.MailAttemptsTable).GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
-        return attempt.HasValue ? new MailLedgerEntry(Sent: false, attempt.Value!.GetDateTimeOffset("AttemptedAt")) : null;
+        return attempt.HasValue && attempt.Value!.GetDateTimeOffset("AttemptedAt") is { } attemptedAt
+            ? new MailLedgerEntry(Sent: false, time.GetUtcNow() - attemptedAt)
+            : null;
     }
 
     public async Task RecordAttemptAsync(string mailId, CancellationToken cancellationToken)

@@ -27,8 +27,11 @@ public interface IMailSender
     TimeSpan AcceptedMailVisibleAfter { get; }
 }
 
-/// <summary>What the ledger knows of a mail: sent, or a send begun at <paramref name="AttemptedAt"/> whose end was not recorded.</summary>
-public sealed record MailLedgerEntry(bool Sent, DateTimeOffset? AttemptedAt);
+/// <summary>
+/// What the ledger knows of a mail: sent, or a send begun <paramref name="SinceAttempt"/> ago (by the ledger's own clock,
+/// which recorded the attempt) whose end was not recorded.
+/// </summary>
+public sealed record MailLedgerEntry(bool Sent, TimeSpan? SinceAttempt);
 
 /// <summary>Which mails have gone out, by mail id, so an activity that runs twice sends once.</summary>
 public interface IMailLedger

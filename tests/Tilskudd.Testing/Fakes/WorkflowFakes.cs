@@ -89,19 +89,23 @@ public sealed class RecordingMailSender : IMailSender
 
 public sealed class InMemoryMailLedger : IMailLedger
 {
-    readonly ConcurrentDictionary<string, MailLedgerEntry> entries = new();
+    readonly ConcurrentDictionary<string, bool> sent = new();
+    readonly ConcurrentDictionary<string, long> attempted = new();
 
-    public Task<MailLedgerEntry?> FindAsync(string mailId, CancellationToken cancellationToken) => Task.FromResult(entries.GetValueOrDefault(mailId));
+    public Task<MailLedgerEntry?> FindAsync(string mailId, CancellationToken cancellationToken) => Task.FromResult(
+        sent.ContainsKey(mailId) ? new MailLedgerEntry(Sent: true, SinceAttempt: null)
+        : attempted.TryGetValue(mailId, out long at) ? new MailLedgerEntry(Sent: false, System.Diagnostics.Stopwatch.GetElapsedTime(at))
+        : null);
 
     public Task RecordAttemptAsync(string mailId, CancellationToken cancellationToken)
     {
-        entries.TryAdd(mailId, new MailLedgerEntry(Sent: false, DateTimeOffset.UtcNow));
+        attempted.TryAdd(mailId, System.Diagnostics.Stopwatch.GetTimestamp());
         return Task.CompletedTask;
     }
 
     public Task RecordSentAsync(string mailId, CancellationToken cancellationToken)
     {
-        entries[mailId] = new MailLedgerEntry(Sent: true, AttemptedAt: null);
+        sent[mailId] = true;
         return Task.CompletedTask;
     }
 }
