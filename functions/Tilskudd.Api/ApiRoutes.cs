@@ -45,6 +45,10 @@ public static class RoutePatterns
     public const string ReviewReport = "api/applications/{reference}/report/approval";
     public const string RegisterRepayment = "api/applications/{reference}/repayment";
     public const string ResolveAppeal = "api/applications/{reference}/appeal/resolution";
+    public const string AdmitLateAppeal = "api/applications/{reference}/appeal/late-admission";
+    public const string RecommendOnAppeal = "api/applications/{reference}/appeal/recommendation";
+    public const string RegisterAppealBodyDecision = "api/applications/{reference}/appeal/appeal-body-decision";
+    public const string DeclareImpartiality = "api/applications/{reference}/impartiality";
 
     // Reading cases.
     public const string ListCases = "api/rounds/{id}/applications";
@@ -125,7 +129,11 @@ public static class ApiRoutes
     public static readonly ApiRoute AnswerChangeRequest = new(nameof(AnswerChangeRequest), "POST", "/" + RoutePatterns.AnswerChangeRequest, Access.Officer, CasesApi.AnswerChangeRequest, RouteDescriptions.Caseworker, "Svar på endringssøknaden som venter") { Describe = b => b.Documents<ConsentBody>(RouteDescriptions.Json) };
     public static readonly ApiRoute ReviewReport = new(nameof(ReviewReport), "POST", "/" + RoutePatterns.ReviewReport, Access.Officer, CasesApi.ReviewReport, RouteDescriptions.Caseworker, "Behandle rapporten: godkjenn, eller krev tilbake det som ikke er brukt") { Describe = b => b.Documents<ReportApprovalBody>(RouteDescriptions.Json) };
     public static readonly ApiRoute RegisterRepayment = new(nameof(RegisterRepayment), "POST", "/" + RoutePatterns.RegisterRepayment, Access.Officer, CasesApi.RegisterRepayment, RouteDescriptions.Caseworker, "Registrer tilbakebetalingen") { Describe = b => b.Documents<RepaymentBody>(RouteDescriptions.Json) };
-    public static readonly ApiRoute ResolveAppeal = new(nameof(ResolveAppeal), "POST", "/" + RoutePatterns.ResolveAppeal, Access.Officer, CasesApi.ResolveAppeal, RouteDescriptions.Caseworker, "Behandle klagen: oppretthold eller endre vedtaket") { Describe = b => b.Documents<AppealResolutionBody>(RouteDescriptions.Json) };
+    public static readonly ApiRoute ResolveAppeal = new(nameof(ResolveAppeal), "POST", "/" + RoutePatterns.ResolveAppeal, Access.Officer, CasesApi.ResolveAppeal, RouteDescriptions.Caseworker, "Avgjør klagen (beslutter): endre vedtaket, eller oppretthold det og send klagen til klageinstansen") { ActingAs = ActingAs.DecisionMaker, Describe = b => b.Documents<AppealResolutionBody>(RouteDescriptions.Json) };
+    public static readonly ApiRoute AdmitLateAppeal = new(nameof(AdmitLateAppeal), "POST", "/" + RoutePatterns.AdmitLateAppeal, Access.Officer, CasesApi.AdmitLateAppeal, RouteDescriptions.Caseworker, "Ta en for sen klage under behandling, med grunnen (forvaltningsloven § 31)") { Describe = b => b.Documents<LateAppealBody>(RouteDescriptions.Json) };
+    public static readonly ApiRoute RecommendOnAppeal = new(nameof(RecommendOnAppeal), "POST", "/" + RoutePatterns.RecommendOnAppeal, Access.Officer, CasesApi.RecommendOnAppeal, RouteDescriptions.Caseworker, "Forbered klagen: saksbehandlers innstilling til beslutter") { Describe = b => b.Documents<AppealRecommendationBody>(RouteDescriptions.Json) };
+    public static readonly ApiRoute RegisterAppealBodyDecision = new(nameof(RegisterAppealBodyDecision), "POST", "/" + RoutePatterns.RegisterAppealBodyDecision, Access.Officer, CasesApi.RegisterAppealBodyDecision, RouteDescriptions.Caseworker, "Registrer klageinstansens endelige vedtak (dato, brev, utfall)") { Describe = b => b.Documents<AppealBodyDecisionBody>(RouteDescriptions.Json) };
+    public static readonly ApiRoute DeclareImpartiality = new(nameof(DeclareImpartiality), "POST", "/" + RoutePatterns.DeclareImpartiality, Access.Officer, CasesApi.DeclareImpartiality, RouteDescriptions.Caseworker, "Erklær deg habil eller inhabil i saken (forvaltningsloven § 6)") { Describe = b => b.Documents<ImpartialityBody>(RouteDescriptions.Json) };
 
     // Reading cases.
     public static readonly ApiRoute ListCases = new(nameof(ListCases), "GET", "/" + RoutePatterns.ListCases, Access.Officer, CaseReads.ListCases, RouteDescriptions.Reading, "Rundens saker, etter status, 50 om gangen (continuationToken)") { Answer = typeof(CaseList) };
@@ -153,6 +161,7 @@ public static class ApiRoutes
         ListRounds, GetRound, OpenRound, SubmitApplication, CheckApplication, GetOrganisation, ListMyApplications, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
+        AdmitLateAppeal, RecommendOnAppeal, RegisterAppealBodyDecision, DeclareImpartiality,
         ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink, GetDecisionMeeting,
         ListLetters, GetLetter, GetPaymentFile, ImportPaymentConfirmation, ExportRound, GetImdiFigures, GetRoundStatistics, GetOpenData,
         EraseApplication,

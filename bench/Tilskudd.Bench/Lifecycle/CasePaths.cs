@@ -73,7 +73,8 @@ public static class CasePaths
         await c.SendAsync("decision", DecisionMaker, new JsonObject { ["outcome"] = "partlyGranted", ["amount"] = 40_000, ["reasons"] = new JsonArray("Budsjettet for lokaler er høyere enn ordningen dekker.") });
         await c.WaitForAsync("AwaitingAcceptance");
         await c.SendAsync("appeal", Organisation, new JsonObject { ["grounds"] = "Lokalene er en del av tilbudet." });
-        await c.SendAsync("appeal/resolution", Caseworker, new JsonObject { ["upheld"] = true, ["newOutcome"] = "partlyGranted", ["newAmount"] = 40_000, ["reasons"] = new JsonArray("Klagen gir ikke grunn til å endre beløpet.") });
+        await c.SendAsync("appeal/recommendation", Caseworker, new JsonObject { ["uphold"] = true, ["recommendation"] = "Opprettholdes." });
+        await c.SendAsync("appeal/resolution", DecisionMaker, new JsonObject { ["upheld"] = true, ["newOutcome"] = "partlyGranted", ["newAmount"] = 40_000, ["reasons"] = new JsonArray("Klagen gir ikke grunn til å endre beløpet.") });
         await c.WaitForAsync("AwaitingAcceptance");
         await c.SendAsync("acceptance", Organisation);
 

@@ -108,6 +108,28 @@ public static class CasesApi
             _ => new ReconsiderAppeal(by, b.Upheld.Value, b.NewOutcome ?? DecisionOutcome.Rejected, b.NewAmount, b.Reasons ?? []),
         }), cancellationToken);
 
+    public static Task<IResult> AdmitLateAppeal(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<LateAppealBody>((by, b) => new AdmitLateAppeal(by, b.Grounds ?? "", b.Reason ?? "")), cancellationToken);
+
+    public static Task<IResult> RecommendOnAppeal(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<AppealRecommendationBody>((by, b) => b.Uphold is { } uphold
+            ? new RecommendOnAppeal(by, uphold, b.Recommendation ?? "")
+            : Drafted.Invalid("Oppgi «uphold»: true (innstiller på å opprettholde vedtaket) eller false (endre det).")), cancellationToken);
+
+    public static Task<IResult> RegisterAppealBodyDecision(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<AppealBodyDecisionBody>((by, b) => b switch
+        {
+            { DecidedOn: null } => Drafted.Invalid("Oppgi klageinstansens vedtaksdato i «decidedOn» (ÅÅÅÅ-MM-DD)."),
+            { Upheld: null } => Drafted.Invalid("Oppgi «upheld»: true (klagen ikke tatt til følge) eller false (vedtaket endret)."),
+            { Upheld: false, NewOutcome: null } => Drafted.Invalid("Et endret vedtak trenger «newOutcome»: granted, partlyGranted eller rejected."),
+            _ => new RegisterAppealBodyDecision(by, b.DecidedOn.Value, b.LetterReference ?? "", b.Upheld.Value, b.NewOutcome ?? DecisionOutcome.Rejected, b.NewAmount, b.Reasons ?? []),
+        }), cancellationToken);
+
+    public static Task<IResult> DeclareImpartiality(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
+        commands.SendAsync(caller, request, engine, Json<ImpartialityBody>((by, b) => b.Disqualified is { } disqualified
+            ? new DeclareImpartiality(by, disqualified, b.Reason ?? "")
+            : Drafted.Invalid("Oppgi «disqualified»: true (inhabil) eller false (habil), og begrunnelsen i «reason».")), cancellationToken);
+
     // ── Reading requests ─────────────────────────────────────────────────────────────
 
     static DraftCommand NoBody(Func<Actor, CaseCommand> make) =>

@@ -36,5 +36,23 @@ public sealed record ReportApprovalBody(long? AcceptedUse = null, string? Commen
 /// <summary>A repayment received, in kroner: the whole claim.</summary>
 public sealed record RepaymentBody(long? Amount = null);
 
-/// <summary>The caseworker's reconsideration of an appeal: upheld (and forwarded), or a changed decision.</summary>
+/// <summary>The decision maker's handling of an appeal: upheld (and sent to the klageinstans), or a changed decision.</summary>
 public sealed record AppealResolutionBody(bool? Upheld = null, DecisionOutcome? NewOutcome = null, long NewAmount = 0, IReadOnlyList<string>? Reasons = null);
+
+/// <summary>A late appeal the kommune takes under consideration all the same: the appeal's text and why (forvaltningsloven § 31).</summary>
+public sealed record LateAppealBody(string? Grounds = null, string? Reason = null);
+
+/// <summary>The caseworker's recommendation on an appeal: uphold (true) or change (false) the decision, and why.</summary>
+public sealed record AppealRecommendationBody(bool? Uphold = null, string? Recommendation = null);
+
+/// <summary>The klageinstans's final decision as its letter says: the date, the letter's reference, upheld or the changed decision.</summary>
+public sealed record AppealBodyDecisionBody(
+    DateOnly? DecidedOn = null,
+    string? LetterReference = null,
+    bool? Upheld = null,
+    DecisionOutcome? NewOutcome = null,
+    long NewAmount = 0,
+    IReadOnlyList<string>? Reasons = null);
+
+/// <summary>The officer's own declaration: disqualified (inhabil) or not, and why (forvaltningsloven § 6).</summary>
+public sealed record ImpartialityBody(bool? Disqualified = null, string? Reason = null);

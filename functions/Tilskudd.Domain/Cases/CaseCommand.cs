@@ -22,6 +22,10 @@ namespace Tilskudd.Domain.Cases;
 [JsonDerivedType(typeof(RegisterRepayment), nameof(RegisterRepayment))]
 [JsonDerivedType(typeof(Appeal), nameof(Appeal))]
 [JsonDerivedType(typeof(ReconsiderAppeal), nameof(ReconsiderAppeal))]
+[JsonDerivedType(typeof(AdmitLateAppeal), nameof(AdmitLateAppeal))]
+[JsonDerivedType(typeof(RecommendOnAppeal), nameof(RecommendOnAppeal))]
+[JsonDerivedType(typeof(RegisterAppealBodyDecision), nameof(RegisterAppealBodyDecision))]
+[JsonDerivedType(typeof(DeclareImpartiality), nameof(DeclareImpartiality))]
 [JsonDerivedType(typeof(Tick), nameof(Tick))]
 public abstract record CaseCommand
 {
@@ -83,12 +87,44 @@ public sealed record ReviewReport(Actor By, long AcceptedUse, string Comment) : 
 
 public sealed record RegisterRepayment(Actor By, long Amount) : CaseCommand(By);
 
-/// <summary>Klage on the decision.</summary>
+/// <summary>Klage on the decision, while the window from the decision letter is open, whatever the case has done since.</summary>
 public sealed record Appeal(Actor By, string Grounds) : CaseCommand(By);
 
-/// <summary>The caseworker's reconsideration (forvaltningsloven § 33): uphold and forward, or change the decision.</summary>
+/// <summary>
+/// Forvaltningsloven § 31: an appeal that came too late is taken under consideration all the same, with the reason
+/// (the organisation cannot be blamed for the delay, or there are special reasons). The kommune registers it.
+/// </summary>
+public sealed record AdmitLateAppeal(Actor By, string Grounds, string Reason) : CaseCommand(By);
+
+/// <summary>The caseworker prepares the appeal (forvaltningsloven § 33): a recommendation to uphold or change the decision.</summary>
+public sealed record RecommendOnAppeal(Actor By, bool Uphold, string Recommendation) : CaseCommand(By);
+
+/// <summary>
+/// The decision maker's handling of the appeal (forvaltningsloven § 33): change the decision (a new vedtak), or
+/// uphold it and send the appeal to the klageinstans.
+/// </summary>
 /// <param name="NewOutcome">When not upheld: the changed decision.</param>
 public sealed record ReconsiderAppeal(Actor By, bool Upheld, DecisionOutcome NewOutcome, long NewAmount, IReadOnlyList<string> Reasons) : CaseCommand(By);
+
+/// <summary>
+/// The klageinstans's final decision on a forwarded appeal (forvaltningsloven § 34), registered by the kommune with the
+/// date and the reference of its letter; it ends the appeal and cannot itself be appealed (§ 28).
+/// </summary>
+/// <param name="Upheld">True: the appeal is not granted and the decision stands. False: the decision is changed to <paramref name="NewOutcome"/>.</param>
+public sealed record RegisterAppealBodyDecision(
+    Actor By,
+    DateOnly DecidedOn,
+    string LetterReference,
+    bool Upheld,
+    DecisionOutcome NewOutcome,
+    long NewAmount,
+    IReadOnlyList<string> Reasons) : CaseCommand(By);
+
+/// <summary>
+/// Forvaltningsloven § 6: the officer declares whether they are disqualified (inhabil) on the case, and why; asked
+/// for when the organisation's roles in the register name someone of the officer's name.
+/// </summary>
+public sealed record DeclareImpartiality(Actor By, bool Disqualified, string Reason) : CaseCommand(By);
 
 /// <summary>The timer fired: do whatever has fallen due (reminders, letters, lapses, payouts, notices).</summary>
 public sealed record Tick() : CaseCommand(Actor.Clock);

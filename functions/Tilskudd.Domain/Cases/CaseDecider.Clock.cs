@@ -52,7 +52,8 @@ public static partial class CaseDecider
             case CaseStatus.Rejected when state.AppealDeadline is { } appealBy:
                 yield return (Due.AppealWindowOver, OsloTime.StartOfDay(appealBy.AddDays(1)));
                 break;
-            case CaseStatus.AwaitingAcceptance when state.AcceptanceDeadline is { } acceptBy:
+            // Klages vedtaket, venter fristen for å akseptere til klagen er avgjort (the decision letter says so).
+            case CaseStatus.AwaitingAcceptance when state.AcceptanceDeadline is { } acceptBy && state.Appeal is not { IsOpen: true }:
                 if (!state.AcceptanceReminderSent && state.AcceptanceReminderDueAt is { } remindAt)
                 {
                     yield return (Due.AcceptanceReminder, remindAt);
@@ -217,6 +218,10 @@ public static partial class CaseDecider
             ("auditThreshold", MailModels.Amount(round.Report.AuditThreshold)),
             ("terms", CaseMails.Lines(round.GrantTerms)),
             ("payout", granted ? PayoutText(round, decision.Amount) : ""),
+            ("final", decision.Final ? "ja" : "nei"),
+            ("considerations", CaseMails.Lines(MainConsiderations(state, round))),
+            ("rules", RulesOfTheDecision(state, round)),
+            ("appealBody", round.Appeal.Body),
         ];
         string template = CaseMails.DecisionTemplate(decision.Outcome);
         change.Mail(template, model);
@@ -226,6 +231,51 @@ public static partial class CaseDecider
             change.Mail(TemplateIds.Tilskuddsbrev, model);
             change.Letter(TemplateIds.Tilskuddsbrev, model);
         }
+    }
+
+    /// <summary>
+    /// Forvaltningsloven § 25: the grounds name the main considerations. They are what the case found against the
+    /// application: the register findings, the round's exclusions the assessment flagged, and the round's criteria it
+    /// scored low (2 of 5 or less).
+    /// </summary>
+    public static IReadOnlyList<string> MainConsiderations(CaseState state, Rounds.Round round)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(round);
+        var criteria = round.Criteria.Concat(round.AsylumReceptionCriteria).ToList();
+        return
+        [
+            .. state.EligibilityFindings ?? [],
+            .. (state.Assessment?.Exclusions ?? []).Select(code => "Det gis ikke støtte til: " + (round.NotSupported.FirstOrDefault(x => x.Code == code)?.Text ?? code)),
+            .. (state.Assessment?.Scores ?? [])
+                .Where(s => s.Score <= LowScore)
+                .Select(s => $"«{criteria.FirstOrDefault(c => c.Code == s.Code)?.Text ?? s.Code}» er vurdert til {s.Score} av {CriterionScore.Highest}."),
+        ];
+    }
+
+    /// <summary>A criterion scored at or below this is a main consideration against the application.</summary>
+    const int LowScore = 2;
+
+    /// <summary>Forvaltningsloven § 25: the grounds refer to the rules the decision rests on.</summary>
+    static string RulesOfTheDecision(CaseState state, Rounds.Round round)
+    {
+        var parts = new List<string> { $"retningslinjene for ordningen «{round.Title}»" };
+        if (state.EligibilityFindings is { Count: > 0 })
+        {
+            parts.Add("vilkårene for hvem som kan søke");
+        }
+
+        if (state.Assessment is { Exclusions.Count: > 0 })
+        {
+            parts.Add("det ordningen ikke gir støtte til");
+        }
+
+        if (round.Criteria.Count > 0)
+        {
+            parts.Add("kriteriene søknadene vurderes etter");
+        }
+
+        return parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " og " + parts[^1];
     }
 
     /// <summary>The grant letter's payout paragraph, from the round's tranche rule (see <see cref="TranchePlan.For"/>).</summary>

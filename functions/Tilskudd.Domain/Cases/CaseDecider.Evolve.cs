@@ -1,3 +1,5 @@
+using Tilskudd.Domain.Time;
+
 namespace Tilskudd.Domain.Cases;
 
 public static partial class CaseDecider
@@ -47,7 +49,7 @@ public static partial class CaseDecider
             DecisionMade e => state with
             {
                 Status = CaseStatus.Decided,
-                Decision = new(e.Outcome, e.Amount, e.Reasons, e.By, e.At),
+                Decision = new(e.Outcome, e.Amount, e.Reasons, e.By, e.At, e.Final),
                 LetterDueAt = e.LetterDueAt,
                 Reserved = e.Amount,
             },
@@ -75,8 +77,28 @@ public static partial class CaseDecider
             RepaymentRegistered => state,
             ChangeRequested e => state with { PendingChange = e.Description },
             ChangeAnswered => state with { PendingChange = null },
-            AppealReceived e => state with { Status = CaseStatus.AppealReceived, Appeal = new(e.Grounds, e.At, state.Status) },
+            AppealReceived e => state with
+            {
+                // A rejection waits for the appeal; a grant goes on meanwhile (its terms, its payouts).
+                Status = state.Status is CaseStatus.Rejected or CaseStatus.Closed ? CaseStatus.AppealReceived : state.Status,
+                Appeal = new(e.Grounds, e.At, state.Status, AdmittedLateBecause: e.AdmittedLateBecause),
+            },
+            AppealRecommended e => state with { Appeal = state.Appeal! with { Recommendation = new(e.Uphold, e.Recommendation, e.By, e.At) } },
             AppealReconsidered e => Reconsidered(state, e),
+            AppealBodyDecided e => AppealBodyDecided(state, e),
+            GrantChanged e => state with
+            {
+                Status = e.Tranches.All(t => t.Paid) ? CaseStatus.ReportDue : CaseStatus.PayingOut,
+                Decision = new(e.Outcome, e.Amount, e.Reasons, e.By, e.At, e.Final),
+                Reserved = e.Amount,
+                Tranches = e.Tranches,
+                LetterSentOn = OsloTime.DateOf(e.At),
+                AppealDeadline = e.AppealDeadline,
+            },
+            ImpartialityDeclared e => state with
+            {
+                Impartiality = [.. state.Impartiality.Where(d => d.Officer.Id != e.By.Id), new(e.By, e.Disqualified, e.Reason, e.At)],
+            },
             ApplicationWithdrawn => state with { Status = CaseStatus.Withdrawn, Reserved = 0 },
             CaseClosed e => state with { Status = CaseStatus.Closed, ClosedReason = e.Reason },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown event."),
@@ -94,7 +116,11 @@ public static partial class CaseDecider
         };
     }
 
-    /// <summary>Upheld: a rejection goes to the appeal body, a grant goes back to waiting for acceptance. Changed: the next event is the new decision.</summary>
+    /// <summary>
+    /// Upheld: a rejection waits for the klageinstans (<see cref="CaseStatus.AppealForwarded"/>), a grant goes on as it
+    /// was. Changed: the next event is the new decision. Histories written before the klageinstans step held an upheld
+    /// grant's appeal in <see cref="CaseStatus.AppealReceived"/> and gave it a new acceptance deadline; they replay so.
+    /// </summary>
     static CaseState Reconsidered(CaseState state, AppealReconsidered e)
     {
         var appeal = state.Appeal! with { Upheld = e.Upheld };
@@ -103,15 +129,37 @@ public static partial class CaseDecider
             return state with { Appeal = appeal };
         }
 
-        return appeal.StatusBefore == CaseStatus.AwaitingAcceptance
-            ? state with
+        if (e.NewAcceptanceDeadline is { } acceptBy)
+        {
+            return state with
             {
                 Appeal = appeal,
                 Status = CaseStatus.AwaitingAcceptance,
-                AcceptanceDeadline = e.NewAcceptanceDeadline,
+                AcceptanceDeadline = acceptBy,
                 AcceptanceReminderDueAt = null,
                 AcceptanceReminderSent = true,
-            }
-            : state with { Appeal = appeal, Status = CaseStatus.AppealForwarded };
+            };
+        }
+
+        return state with { Appeal = appeal, Status = state.Status == CaseStatus.AppealReceived ? CaseStatus.AppealForwarded : state.Status };
+    }
+
+    /// <summary>The klageinstans has decided: the appeal is over. A grant not yet accepted gets its new acceptance deadline.</summary>
+    static CaseState AppealBodyDecided(CaseState state, AppealBodyDecided e)
+    {
+        var next = state with { Appeal = state.Appeal! with { AppealBodyDecidedOn = e.DecidedOn, AppealBodyUpheld = e.Upheld } };
+        if (e.NewAcceptanceDeadline is not { } acceptBy)
+        {
+            return next;
+        }
+
+        var remindOn = acceptBy.AddDays(-state.Policy.AcceptanceReminderDaysBefore);
+        var tomorrow = OsloTime.DateOf(e.At).AddDays(1);
+        return next with
+        {
+            AcceptanceDeadline = acceptBy,
+            AcceptanceReminderDueAt = OfficeHours.OnOrBefore(remindOn > tomorrow ? remindOn : tomorrow, state.Policy),
+            AcceptanceReminderSent = false,
+        };
     }
 }

@@ -47,6 +47,10 @@ public static partial class CaseDecider
             RegisterRepayment c => OnRegisterRepayment(change, c),
             Appeal c => OnAppeal(change, c),
             ReconsiderAppeal c => OnReconsiderAppeal(change, c),
+            AdmitLateAppeal c => OnAdmitLateAppeal(change, c),
+            RecommendOnAppeal c => OnRecommendOnAppeal(change, c),
+            RegisterAppealBodyDecision c => OnRegisterAppealBodyDecision(change, c),
+            DeclareImpartiality c => OnDeclareImpartiality(change, c),
             Tick => OnTick(change),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
         };
@@ -101,7 +105,7 @@ public static partial class CaseDecider
 
     static DomainError? OnStartReview(Change change, StartReview c)
     {
-        if ((OnlyCaseworkersHandleCases(c.By) ?? ReviewStartsAfterTheApplicationDeadline(change.State, change.Now)) is { } error)
+        if ((OnlyCaseworkersHandleCases(c.By) ?? ADisqualifiedOfficerDoesNotActOnTheCase(change.State, c.By) ?? ReviewStartsAfterTheApplicationDeadline(change.State, change.Now)) is { } error)
         {
             return error;
         }
@@ -114,7 +118,7 @@ public static partial class CaseDecider
     {
         var round = change.Context.Round;
         var replyBy = c.ReplyBy ?? WorkingDays.NextOnOrAfter(OsloTime.DateOf(change.Now).AddDays(round.InformationReplyDays));
-        if ((OnlyCaseworkersHandleCases(c.By) ?? TextIsGiven(c.Question, "Spørsmålet") ?? ReplyDeadlineMustBeInTheFuture(replyBy, change.Now)) is { } error)
+        if ((OnlyCaseworkersHandleCases(c.By) ?? ADisqualifiedOfficerDoesNotActOnTheCase(change.State, c.By) ?? TextIsGiven(c.Question, "Spørsmålet") ?? ReplyDeadlineMustBeInTheFuture(replyBy, change.Now)) is { } error)
         {
             return error;
         }
@@ -141,6 +145,7 @@ public static partial class CaseDecider
         var round = change.Context.Round;
         var state = change.State;
         if ((OnlyCaseworkersHandleCases(c.By)
+            ?? ADisqualifiedOfficerDoesNotActOnTheCase(state, c.By)
             ?? EveryCriterionOfTheRoundIsScored(round, state, c.Scores)
             ?? ScoresAreFromZeroToFive(c.Scores)
             ?? ExclusionsAreTheRoundsOwn(round, c.Exclusions)
@@ -156,10 +161,14 @@ public static partial class CaseDecider
     }
 
     static DomainError? OnMakeDecision(Change change, MakeDecision c) =>
-        OnlyTheDecisionMakerDecides(c.By) ?? TheAssessorDoesNotDecide(change.State, c.By) ?? Decision(change, c.By, c.Outcome, c.Amount, c.Reasons);
+        OnlyTheDecisionMakerDecides(c.By)
+        ?? TheAssessorDoesNotDecide(change.State, c.By)
+        ?? ADisqualifiedOfficerDoesNotActOnTheCase(change.State, c.By)
+        ?? Decision(change, c.By, c.Outcome, c.Amount, c.Reasons);
 
     /// <summary>A decision, first or changed after an appeal: checked against every decision rule, and the pot adjusted.</summary>
-    static DomainError? Decision(Change change, Actor by, DecisionOutcome outcome, long amount, IReadOnlyList<string> reasons)
+    /// <param name="final">Made by the klageinstans: it cannot be appealed (forvaltningsloven § 28).</param>
+    static DomainError? Decision(Change change, Actor by, DecisionOutcome outcome, long amount, IReadOnlyList<string> reasons, bool final = false)
     {
         var state = change.State;
         var round = change.Context.Round;
@@ -174,7 +183,7 @@ public static partial class CaseDecider
             return error;
         }
 
-        change.Add(new DecisionMade(by, change.Now, outcome, granted, [.. reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())], OfficeHours.NextOpenAt(change.Now, state.Policy)));
+        change.Add(new DecisionMade(by, change.Now, outcome, granted, [.. reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())], OfficeHours.NextOpenAt(change.Now, state.Policy), final));
         if (granted > 0)
         {
             change.Effect(new ReserveGrant(change.Id("reserve"), state.RoundId, state.Reference, granted));
@@ -247,7 +256,7 @@ public static partial class CaseDecider
 
     static DomainError? OnAnswerChangeRequest(Change change, AnswerChangeRequest c)
     {
-        if ((OnlyCaseworkersHandleCases(c.By) ?? OnlyAPendingChangeCanBeAnswered(change.State) ?? TextIsGiven(c.Comment, "Begrunnelsen")) is { } error)
+        if ((OnlyCaseworkersHandleCases(c.By) ?? ADisqualifiedOfficerDoesNotActOnTheCase(change.State, c.By) ?? OnlyAPendingChangeCanBeAnswered(change.State) ?? TextIsGiven(c.Comment, "Begrunnelsen")) is { } error)
         {
             return error;
         }
@@ -274,7 +283,7 @@ public static partial class CaseDecider
 
     static DomainError? OnReviewReport(Change change, ReviewReport c)
     {
-        if ((OnlyCaseworkersHandleCases(c.By) ?? AmountUsedIsWithinTheGrant(change.State, c.AcceptedUse)) is { } error)
+        if ((OnlyCaseworkersHandleCases(c.By) ?? ADisqualifiedOfficerDoesNotActOnTheCase(change.State, c.By) ?? AmountUsedIsWithinTheGrant(change.State, c.AcceptedUse)) is { } error)
         {
             return error;
         }
@@ -318,33 +327,80 @@ public static partial class CaseDecider
     {
         if ((OnlyTheOrganisationActsForItself(c.By)
             ?? TextIsGiven(c.Grounds, "Klagen")
-            ?? OneAppealPerCase(change.State)
+            ?? OneAppealPerDecision(change.State)
             ?? AppealMustArriveWithinTheWindow(change.State, change.Now)) is { } error)
         {
             return error;
         }
 
-        change.Add(new AppealReceived(c.By, change.Now, c.Grounds.Trim()));
-        change.Mail(TemplateIds.KlageMottatt, ("appealReceivedAt", MailModels.Instant(change.Now)));
-        change.Notify(null, "Klage mottatt: vurder vedtaket på nytt (forvaltningsloven § 33).");
+        ReceiveAppeal(change, c.By, c.Grounds, null);
         return null;
     }
 
-    static DomainError? OnReconsiderAppeal(Change change, ReconsiderAppeal c)
+    static DomainError? OnAdmitLateAppeal(Change change, AdmitLateAppeal c)
     {
-        var state = change.State;
-        var round = change.Context.Round;
         if ((OnlyCaseworkersHandleCases(c.By)
-            ?? (c.Upheld ? null : ChangedDecisionIsADifferentDecision(state, c.NewOutcome, c.NewAmount))
-            ?? RejectionStatesItsReasons(c.Upheld ? DecisionOutcome.Rejected : c.NewOutcome, c.Reasons)) is { } error)
+            ?? ADisqualifiedOfficerDoesNotActOnTheCase(change.State, c.By)
+            ?? TextIsGiven(c.Grounds, "Klagen")
+            ?? TextIsGiven(c.Reason, "Grunnen til at klagen tas under behandling")
+            ?? (change.State.Status == CaseStatus.Closed && change.State.Decision is not { Outcome: DecisionOutcome.Rejected } ? DomainError.Conflict("not-allowed-now", "Bare et avslag i en avsluttet sak kan påklages for sent.") : null)
+            ?? OneAppealPerDecision(change.State)
+            ?? OnlyALateAppealIsAdmittedLate(change.State, change.Now)) is { } error)
         {
             return error;
         }
 
-        var wasGranted = state.Appeal!.StatusBefore == CaseStatus.AwaitingAcceptance;
-        DateOnly? newAcceptanceDeadline = c.Upheld && wasGranted ? AcceptanceDeadlineFor(round, OsloTime.DateOf(change.Now)) : null;
-        change.Add(new AppealReconsidered(c.By, change.Now, c.Upheld, [.. c.Reasons.Where(r => !string.IsNullOrWhiteSpace(r))], newAcceptanceDeadline));
-        if (!c.Upheld && Decision(change, c.By, c.NewOutcome, c.NewAmount, c.Reasons) is { } refused)
+        ReceiveAppeal(change, c.By, c.Grounds, c.Reason.Trim());
+        return null;
+    }
+
+    /// <summary>The appeal is received: a receipt to the organisation, the caseworkers told to prepare it.</summary>
+    static void ReceiveAppeal(Change change, Actor by, string grounds, string? admittedLateBecause)
+    {
+        change.Add(new AppealReceived(by, change.Now, grounds.Trim(), admittedLateBecause));
+        change.Mail(
+            TemplateIds.KlageMottatt,
+            ("appealReceivedAt", MailModels.Instant(change.Now)),
+            ("admittedLateBecause", admittedLateBecause ?? ""),
+            ("grantGoesOn", change.State.Granted > 0 ? "ja" : "nei"));
+        change.Notify(null, "Klage mottatt: forbered klagen med innstilling til beslutter (forvaltningsloven § 33).");
+    }
+
+    static DomainError? OnRecommendOnAppeal(Change change, RecommendOnAppeal c)
+    {
+        if ((OnlyCaseworkersHandleCases(c.By)
+            ?? ADisqualifiedOfficerDoesNotActOnTheCase(change.State, c.By)
+            ?? OnlyAnOpenAppealIsHandled(change.State)
+            ?? TextIsGiven(c.Recommendation, "Innstillingen")) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new AppealRecommended(c.By, change.Now, c.Uphold, c.Recommendation.Trim()));
+        change.Notify(null, c.Uphold ? "Klagen er forberedt: saksbehandler innstiller på å opprettholde vedtaket." : "Klagen er forberedt: saksbehandler innstiller på å endre vedtaket.");
+        return null;
+    }
+
+    /// <summary>
+    /// Forvaltningsloven § 33: the decision maker (not the one who assessed, not a disqualified officer) either changes
+    /// the decision or upholds it and sends the appeal to the klageinstans.
+    /// </summary>
+    static DomainError? OnReconsiderAppeal(Change change, ReconsiderAppeal c)
+    {
+        var state = change.State;
+        if ((OnlyTheDecisionMakerDecides(c.By)
+            ?? TheAssessorDoesNotDecide(state, c.By)
+            ?? ADisqualifiedOfficerDoesNotActOnTheCase(state, c.By)
+            ?? OnlyAnOpenAppealIsHandled(state)
+            ?? TheAppealIsPreparedBeforeItIsDecided(state)
+            ?? (c.Upheld ? null : ChangedDecisionIsADifferentDecision(state, c.NewOutcome, c.NewAmount))
+            ?? TextIsGiven(CaseMails.Lines(c.Reasons), "Begrunnelsen for klagevedtaket")) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new AppealReconsidered(c.By, change.Now, c.Upheld, [.. c.Reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())], null));
+        if (!c.Upheld && ChangeDecision(change, c.By, c.NewOutcome, c.NewAmount, c.Reasons, final: false) is { } refused)
         {
             return refused;
         }
@@ -355,11 +411,111 @@ public static partial class CaseDecider
             ("reasons", CaseMails.Lines(c.Reasons)),
             ("appealBody", change.Round.Appeal.Body),
             ("newOutcome", c.Upheld ? "" : StatusNames.Of(c.NewOutcome)),
-            ("newAmount", MailModels.Amount(c.Upheld ? state.Granted : (c.NewOutcome == DecisionOutcome.Rejected ? 0 : c.NewAmount))),
-            ("acceptanceDeadline", newAcceptanceDeadline is { } d ? MailModels.Date(d) : ""),
+            ("newAmount", MailModels.Amount(c.Upheld ? state.Granted : change.State.Granted)),
+            ("grantAccepted", state.Tranches.Count > 0 ? "ja" : "nei"),
+            ("payout", PlannedPayouts(change.State)),
+            ("acceptanceDeadline", ""),
+            ("appealWeeks", change.Round.Appeal.Weeks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("appealDeadline", change.State.AppealDeadline is { } appealBy ? MailModels.Date(appealBy) : ""),
         };
         change.Mail(TemplateIds.Klagevedtak, [.. extra]);
         change.Letter(TemplateIds.Klagevedtak, [.. extra]);
+        return null;
+    }
+
+    /// <summary>The klageinstans's final decision, registered by the kommune; a changed decision is carried out at once.</summary>
+    static DomainError? OnRegisterAppealBodyDecision(Change change, RegisterAppealBodyDecision c)
+    {
+        var state = change.State;
+        var round = change.Round;
+        if ((OnlyTheKommuneRegistersTheAppealBodysDecision(c.By)
+            ?? ADisqualifiedOfficerDoesNotActOnTheCase(state, c.By)
+            ?? OnlyAForwardedAppealGetsTheAppealBodysDecision(state)
+            ?? TheAppealBodysDecisionIsNotInTheFuture(c.DecidedOn, change.Now)
+            ?? TextIsGiven(c.LetterReference, "Klageinstansens brev (referanse)")
+            ?? (c.Upheld ? null : ChangedDecisionIsADifferentDecision(state, c.NewOutcome, c.NewAmount))
+            ?? (c.Upheld ? null : TextIsGiven(CaseMails.Lines(c.Reasons), "Klageinstansens begrunnelse"))) is { } error)
+        {
+            return error;
+        }
+
+        // A grant not yet accepted has waited for the appeal; upheld, it gets its acceptance time again from today.
+        DateOnly? acceptBy = c.Upheld && state.Status == CaseStatus.AwaitingAcceptance ? AcceptanceDeadlineFor(round, OsloTime.DateOf(change.Now)) : null;
+        change.Add(new AppealBodyDecided(c.By, change.Now, c.DecidedOn, c.LetterReference.Trim(), c.Upheld, [.. c.Reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())], acceptBy));
+        if (c.Upheld && state.Status == CaseStatus.AppealForwarded)
+        {
+            change.Add(new CaseClosed(c.By, change.Now, $"{round.Appeal.Body} opprettholdt avslaget."));
+        }
+        else if (!c.Upheld && ChangeDecision(change, c.By, c.NewOutcome, c.NewAmount, c.Reasons, final: true) is { } refused)
+        {
+            return refused;
+        }
+
+        change.Mail(
+            TemplateIds.KlageinstansVedtak,
+            ("appealBody", round.Appeal.Body),
+            ("appealBodyDecidedOn", MailModels.Date(c.DecidedOn)),
+            ("appealBodyLetter", c.LetterReference.Trim()),
+            ("upheld", c.Upheld ? "ja" : "nei"),
+            ("newOutcome", c.Upheld ? "" : StatusNames.Of(c.NewOutcome)),
+            ("newAmount", MailModels.Amount(change.State.Granted)),
+            ("grantAccepted", state.Tranches.Count > 0 ? "ja" : "nei"),
+            ("payout", PlannedPayouts(change.State)),
+            ("acceptanceDeadline", acceptBy is { } a ? MailModels.Date(a) : ""));
+        return null;
+    }
+
+    /// <summary>
+    /// A decision changed on appeal. Terms not yet accepted: a new vedtak with its letters at the next office hour, as a
+    /// first decision. Terms accepted: the grant changes in place, the unpaid tranches follow the new amount, and the
+    /// pot is adjusted either way.
+    /// </summary>
+    static DomainError? ChangeDecision(Change change, Actor by, DecisionOutcome outcome, long amount, IReadOnlyList<string> reasons, bool final)
+    {
+        var state = change.State;
+        if (state.Tranches.Count == 0)
+        {
+            return Decision(change, by, outcome, amount, reasons, final);
+        }
+
+        if ((ChangedGrantIsNotBelowWhatIsPaidOut(state, outcome, amount)
+            ?? PartialGrantIsBelowAmountAppliedForWithReason(state, outcome, amount, reasons)
+            ?? GrantNeverAboveAmountAppliedFor(state, amount)
+            ?? GrantCannotExceedWhatIsLeftInThePot(change.Context, amount, state.Reserved)) is { } error)
+        {
+            return error;
+        }
+
+        var (plan, cancelled) = TranchePlan.ChangedGrantReplansTheUnpaidTranches(change.Round, state.Tranches, amount, change.Now, state.Policy);
+        var appealBy = change.Round.Appeal.DeadlineFor(OsloTime.DateOf(change.Now));
+        change.Add(new GrantChanged(by, change.Now, outcome, amount, [.. reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())], plan, final, appealBy));
+        change.Effect(new ReserveGrant(change.Id("reserve"), state.RoundId, state.Reference, amount));
+        foreach (var t in plan.Where(t => !t.Paid).Concat(cancelled))
+        {
+            change.Effect(new RegisterTranche(change.Id($"tranche-{t.Number}"), state.RoundId, state.Reference, t.Number, t.Amount, t.DueOn));
+        }
+
+        return null;
+    }
+
+    static string PlannedPayouts(CaseState state) =>
+        CaseMails.Lines(state.Tranches.Select(t => t.Paid
+            ? $"{t.Name}: {NorwegianFormat.Kroner(t.Amount)} (utbetalt)"
+            : $"{t.Name}: {NorwegianFormat.Kroner(t.Amount)} ({NorwegianFormat.Date(t.DueOn)})"));
+
+    static DomainError? OnDeclareImpartiality(Change change, DeclareImpartiality c)
+    {
+        if ((OnlyOfficersDeclareImpartiality(c.By) ?? TextIsGiven(c.Reason, "Begrunnelsen")) is { } error)
+        {
+            return error;
+        }
+
+        change.Add(new ImpartialityDeclared(c.By, change.Now, c.Disqualified, c.Reason.Trim()));
+        if (c.Disqualified)
+        {
+            change.Notify(null, "En saksbehandler eller beslutter har erklært seg inhabil i saken; en annen må ta den (forvaltningsloven § 6).");
+        }
+
         return null;
     }
 

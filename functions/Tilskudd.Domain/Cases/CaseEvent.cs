@@ -30,6 +30,10 @@ namespace Tilskudd.Domain.Cases;
 [JsonDerivedType(typeof(ChangeAnswered), nameof(ChangeAnswered))]
 [JsonDerivedType(typeof(AppealReceived), nameof(AppealReceived))]
 [JsonDerivedType(typeof(AppealReconsidered), nameof(AppealReconsidered))]
+[JsonDerivedType(typeof(AppealRecommended), nameof(AppealRecommended))]
+[JsonDerivedType(typeof(AppealBodyDecided), nameof(AppealBodyDecided))]
+[JsonDerivedType(typeof(GrantChanged), nameof(GrantChanged))]
+[JsonDerivedType(typeof(ImpartialityDeclared), nameof(ImpartialityDeclared))]
 [JsonDerivedType(typeof(ApplicationWithdrawn), nameof(ApplicationWithdrawn))]
 [JsonDerivedType(typeof(CaseClosed), nameof(CaseClosed))]
 public abstract record CaseEvent
@@ -49,7 +53,7 @@ public abstract record CaseEvent
     /// (innstillingen) before the vedtak, an organinternt dokument (offentleglova § 14, forvaltningsloven § 18 a) whose
     /// outcome the applicant reads in the vedtak, and the reminders the case sends its caseworkers.
     /// </summary>
-    public bool IsKommuneInternal => this is CaseAssessed or CaseworkersReminded;
+    public bool IsKommuneInternal => this is CaseAssessed or CaseworkersReminded or AppealRecommended;
 }
 
 /// <param name="ReviewReminderDueAt">When caseworkers are reminded if the case is not yet assessed (round deadline + N working days, office hours).</param>
@@ -87,7 +91,8 @@ public sealed record CaseworkersReminded(Actor By, DateTimeOffset At, ReminderRe
 public sealed record CaseAssessed(Actor By, DateTimeOffset At, IReadOnlyList<CriterionScore> Scores, IReadOnlyList<string> Exclusions, long RecommendedAmount, string Comment) : CaseEvent(By, At);
 
 /// <param name="LetterDueAt">When the decision letter goes out: the next office hour.</param>
-public sealed record DecisionMade(Actor By, DateTimeOffset At, DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, DateTimeOffset LetterDueAt) : CaseEvent(By, At);
+/// <param name="Final">Made by the klageinstans on appeal: it cannot be appealed again (forvaltningsloven § 28).</param>
+public sealed record DecisionMade(Actor By, DateTimeOffset At, DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, DateTimeOffset LetterDueAt, bool Final = false) : CaseEvent(By, At);
 
 /// <summary>The decision letter (and for a grant the grant letter) went out; the appeal window runs from <paramref name="SentOn"/>.</summary>
 public sealed record DecisionLetterSent(
@@ -127,10 +132,48 @@ public sealed record ChangeRequested(Actor By, DateTimeOffset At, string Descrip
 
 public sealed record ChangeAnswered(Actor By, DateTimeOffset At, bool Consent, string Comment) : CaseEvent(By, At);
 
-public sealed record AppealReceived(Actor By, DateTimeOffset At, string Grounds) : CaseEvent(By, At);
+/// <param name="AdmittedLateBecause">Set when the appeal came after the window and the kommune took it under consideration (forvaltningsloven § 31).</param>
+public sealed record AppealReceived(Actor By, DateTimeOffset At, string Grounds, string? AdmittedLateBecause = null) : CaseEvent(By, At);
 
-/// <param name="Upheld">True: forwarded to the appeal body. False: the decision is changed and a <see cref="DecisionMade"/> follows.</param>
+/// <summary>The caseworker's recommendation on the appeal: kommune-internal preparation, as the assessment is.</summary>
+public sealed record AppealRecommended(Actor By, DateTimeOffset At, bool Uphold, string Recommendation) : CaseEvent(By, At);
+
+/// <param name="Upheld">
+/// True: the decision stands and the appeal goes to the klageinstans. False: the decision is changed; a
+/// <see cref="DecisionMade"/> (decision not yet accepted) or a <see cref="GrantChanged"/> (terms accepted) follows.
+/// </param>
+/// <param name="NewAcceptanceDeadline">Only in histories written before the klageinstans step: an upheld grant's new acceptance deadline.</param>
 public sealed record AppealReconsidered(Actor By, DateTimeOffset At, bool Upheld, IReadOnlyList<string> Reasons, DateOnly? NewAcceptanceDeadline) : CaseEvent(By, At);
+
+/// <summary>The klageinstans's final decision, registered by the kommune; a changed decision's event follows it.</summary>
+/// <param name="NewAcceptanceDeadline">A grant not yet accepted gets a new acceptance deadline from the day the appeal ended.</param>
+public sealed record AppealBodyDecided(
+    Actor By,
+    DateTimeOffset At,
+    DateOnly DecidedOn,
+    string LetterReference,
+    bool Upheld,
+    IReadOnlyList<string> Reasons,
+    DateOnly? NewAcceptanceDeadline) : CaseEvent(By, At);
+
+/// <summary>
+/// A grant whose terms were accepted is changed on appeal: the decision now grants <paramref name="Amount"/>, the unpaid
+/// tranches are planned anew (<paramref name="Tranches"/> is the whole plan, paid ones as they were).
+/// </summary>
+/// <param name="Final">Made by the klageinstans: it cannot be appealed again (forvaltningsloven § 28).</param>
+/// <param name="AppealDeadline">The changed decision's letter goes out with the event; a kommune's changed decision may be appealed until then.</param>
+public sealed record GrantChanged(
+    Actor By,
+    DateTimeOffset At,
+    DecisionOutcome Outcome,
+    long Amount,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<Tranche> Tranches,
+    bool Final,
+    DateOnly AppealDeadline) : CaseEvent(By, At);
+
+/// <summary>Forvaltningsloven § 6: the officer declares whether they are disqualified (inhabil) on the case, and why.</summary>
+public sealed record ImpartialityDeclared(Actor By, DateTimeOffset At, bool Disqualified, string Reason) : CaseEvent(By, At);
 
 public sealed record ApplicationWithdrawn(Actor By, DateTimeOffset At, string Reason) : CaseEvent(By, At);
 

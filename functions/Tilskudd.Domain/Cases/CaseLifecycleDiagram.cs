@@ -5,7 +5,7 @@ namespace Tilskudd.Domain.Cases;
 /// <summary>docs/case-lifecycle.md: the transition table drawn as a Mermaid state diagram. A test fails when the file is stale.</summary>
 public static class CaseLifecycleDiagram
 {
-    static readonly CaseStatus[] Final = [CaseStatus.Closed, CaseStatus.Withdrawn, CaseStatus.Declined, CaseStatus.Lapsed, CaseStatus.AppealForwarded];
+    static readonly CaseStatus[] Final = [CaseStatus.Closed, CaseStatus.Withdrawn, CaseStatus.Declined, CaseStatus.Lapsed];
 
     public static string Markdown()
     {

@@ -32,6 +32,23 @@ public static class CaseRules
             ? DomainError.Forbidden("only-someone-other-than-the-assessor", "Den som vurderte søknaden, kan ikke også fatte vedtaket.")
             : null;
 
+    /// <summary>
+    /// Forvaltningsloven § 6: an officer who is disqualified (inhabil) cannot prepare or decide the case, nor handle
+    /// its appeal. The officer declares it (<see cref="DeclareImpartiality"/>); the case then refuses them.
+    /// </summary>
+    public static DomainError? ADisqualifiedOfficerDoesNotActOnTheCase(CaseState state, Actor by) =>
+        state is not null && state.IsDisqualified(by)
+            ? DomainError.Forbidden("disqualified", "Du har erklært deg inhabil i saken og kan ikke behandle den (forvaltningsloven § 6). En annen saksbehandler eller beslutter må ta den.")
+            : null;
+
+    /// <summary>Caseworkers and decision makers declare their own impartiality; nobody declares it for them.</summary>
+    public static DomainError? OnlyOfficersDeclareImpartiality(Actor by) =>
+        by.Role is ActorRole.Caseworker or ActorRole.DecisionMaker ? null : DomainError.Forbidden("only-officer", "Bare saksbehandlere og besluttere erklærer habilitet.");
+
+    /// <summary>The kommune (a caseworker or a decision maker) registers what the klageinstans decided.</summary>
+    public static DomainError? OnlyTheKommuneRegistersTheAppealBodysDecision(Actor by) =>
+        by.Role is ActorRole.Caseworker or ActorRole.DecisionMaker ? null : DomainError.Forbidden("only-officer", "Bare kommunen registrerer klageinstansens vedtak.");
+
     public static DomainError? RegisterFactsComeFromTheSystem(Actor by) =>
         by.Role == ActorRole.System ? null : DomainError.Forbidden("only-system", "Registeropplysninger hentes av systemet.");
 
@@ -200,9 +217,70 @@ public static class CaseRules
             ? null
             : DomainError.Conflict("appeal-late", $"Klagefristen gikk ut {(state.AppealDeadline is { } d ? NorwegianFormat.Date(d) : "før vedtaksbrevet ble sendt")}. Klagen er kommet for sent (forvaltningsloven § 31).");
 
-    /// <summary>Our choice: one appeal per case; a changed decision after an appeal is final in this system.</summary>
-    public static DomainError? OneAppealPerCase(CaseState state) =>
-        state.Appeal is null ? null : DomainError.Conflict("appeal-exists", "Saken er allerede klagebehandlet.");
+    /// <summary>
+    /// Forvaltningsloven § 28: a vedtak may be appealed once; a decision changed on appeal by the kommune is a new vedtak
+    /// and may be appealed in its turn, while the klageinstans's decision is final ("Klageinstansens vedtak … kan ikke påklages").
+    /// </summary>
+    public static DomainError? OneAppealPerDecision(CaseState state)
+    {
+        if (state.Decision is { Final: true })
+        {
+            return DomainError.Conflict("appeal-final", "Klageinstansens vedtak er endelig og kan ikke påklages (forvaltningsloven § 28).");
+        }
+
+        return state.Appeal is { } appeal && state.Decision is { } decision && appeal.ReceivedAt >= decision.At
+            ? DomainError.Conflict("appeal-exists", "Vedtaket er allerede påklaget.")
+            : null;
+    }
+
+    /// <summary>Forvaltningsloven § 31: a late appeal is only taken under consideration when the window has passed, and with a reason.</summary>
+    public static DomainError? OnlyALateAppealIsAdmittedLate(CaseState state, DateTimeOffset now) =>
+        state.AppealDeadline is { } last && now > OsloTime.EndOfDay(last)
+            ? null
+            : DomainError.Conflict("appeal-not-late", "Klagefristen er ikke ute; organisasjonen kan klage selv.");
+
+    /// <summary>An appeal the decision maker has not yet handled (forvaltningsloven § 33).</summary>
+    public static DomainError? OnlyAnOpenAppealIsHandled(CaseState state) =>
+        state.Appeal is { Upheld: null } ? null : DomainError.Conflict("no-open-appeal", "Det er ingen klage som venter på behandling.");
+
+    /// <summary>
+    /// Forvaltningsloven § 33 and Oslo's "Velferdsetaten … gir en anbefaling … Byråden fatter vedtak": the caseworker
+    /// prepares the appeal with a recommendation before the decision maker handles it.
+    /// </summary>
+    public static DomainError? TheAppealIsPreparedBeforeItIsDecided(CaseState state) =>
+        state.Appeal is { Recommendation: not null }
+            ? null
+            : DomainError.Conflict("appeal-not-prepared", "Klagen må forberedes med saksbehandlers innstilling før den avgjøres.");
+
+    /// <summary>Forvaltningsloven § 33 fourth paragraph: only an appeal the kommune upheld and sent on is decided by the klageinstans.</summary>
+    public static DomainError? OnlyAForwardedAppealGetsTheAppealBodysDecision(CaseState state) =>
+        state.Appeal is { IsWithTheAppealBody: true }
+            ? null
+            : DomainError.Conflict("appeal-not-forwarded", "Saken ligger ikke hos klageinstansen.");
+
+    public static DomainError? TheAppealBodysDecisionIsNotInTheFuture(DateOnly decidedOn, DateTimeOffset now) =>
+        decidedOn <= OsloTime.DateOf(now) ? null : DomainError.Invalid("appeal-body-date", "Klageinstansens vedtaksdato kan ikke være frem i tid.");
+
+    /// <summary>
+    /// A grant whose terms are accepted and part paid can be changed on appeal, but not below what is paid out, and not
+    /// into a rejection: taking back paid money is a repayment claim, not an appeal decision (forvaltningsloven § 35).
+    /// </summary>
+    public static DomainError? ChangedGrantIsNotBelowWhatIsPaidOut(CaseState state, DecisionOutcome outcome, long amount)
+    {
+        if (state.Tranches.Count == 0)
+        {
+            return null;
+        }
+
+        if (outcome == DecisionOutcome.Rejected)
+        {
+            return DomainError.Conflict("grant-accepted", "Vilkårene er akseptert; tilskuddet kan endres, men ikke gjøres om til avslag i klagesaken.");
+        }
+
+        return amount >= state.PaidOut
+            ? null
+            : DomainError.Conflict("below-paid-out", $"Det er allerede utbetalt {NorwegianFormat.Kroner(state.PaidOut)}; et endret tilskudd kan ikke være lavere.");
+    }
 
     public static DomainError? ChangedDecisionIsADifferentDecision(CaseState state, DecisionOutcome outcome, long amount) =>
         state.Decision is { } d && d.Outcome == outcome && (outcome == DecisionOutcome.Rejected || d.Amount == amount)

@@ -64,6 +64,13 @@ public sealed record CaseState
 
     public string? PendingChange { get; init; }
     public AppealState? Appeal { get; init; }
+
+    /// <summary>Officers' declarations of (dis)qualification, the latest per officer.</summary>
+    public IReadOnlyList<ImpartialityState> Impartiality { get; init; } = [];
+
+    /// <summary>True when the officer has declared themselves disqualified on this case.</summary>
+    public bool IsDisqualified(Actor officer) =>
+        officer is not null && Impartiality.Any(d => d.Disqualified && d.Officer.Id == officer.Id);
     public string? ClosedReason { get; init; }
 
     public long Granted => Decision is { Outcome: not DecisionOutcome.Rejected } d ? d.Amount : 0;
@@ -81,7 +88,8 @@ public sealed record CaseState
         OpenInformationRequest = OpenInformationRequest is { } request ? request with { Question = "" } : null,
         Assessment = Assessment is { } assessment ? assessment with { Comment = "" } : null,
         PendingChange = PendingChange is null ? null : "",
-        Appeal = Appeal is { } appeal ? appeal with { Grounds = "" } : null,
+        Appeal = Appeal is { } appeal ? appeal with { Grounds = "", Recommendation = appeal.Recommendation is { } r ? r with { Recommendation = "" } : null } : null,
+        Impartiality = [.. Impartiality.Select(d => d with { Reason = "" })],
         ClosedReason = null,
     };
 
@@ -92,12 +100,37 @@ public sealed record InformationRequestState(string Question, DateOnly ReplyBy, 
 
 public sealed record AssessmentState(IReadOnlyList<CriterionScore> Scores, IReadOnlyList<string> Exclusions, long RecommendedAmount, string Comment, Actor By, DateTimeOffset At);
 
-public sealed record DecisionState(DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, Actor By, DateTimeOffset At);
+/// <param name="Final">Made by the klageinstans: no further appeal (forvaltningsloven § 28).</param>
+public sealed record DecisionState(DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, Actor By, DateTimeOffset At, bool Final = false);
 
 public sealed record ReportState(long AmountUsed, bool AuditorsStatementAttached, DateTimeOffset SubmittedAt);
 
-/// <param name="StatusBefore">Where the case was when the appeal came: it returns there when the decision is upheld.</param>
-public sealed record AppealState(string Grounds, DateTimeOffset ReceivedAt, CaseStatus StatusBefore, bool? Upheld = null);
+/// <param name="StatusBefore">Where the case was when the appeal came.</param>
+/// <param name="Upheld">Null until the decision maker has handled it; true: upheld and sent to the klageinstans; false: the decision was changed.</param>
+/// <param name="AdmittedLateBecause">Why a late appeal was taken under consideration (forvaltningsloven § 31).</param>
+/// <param name="Recommendation">The caseworker's preparation, before the decision maker handles it.</param>
+/// <param name="AppealBodyDecidedOn">When the klageinstans decided a forwarded appeal; the appeal is over.</param>
+public sealed record AppealState(
+    string Grounds,
+    DateTimeOffset ReceivedAt,
+    CaseStatus StatusBefore,
+    bool? Upheld = null,
+    string? AdmittedLateBecause = null,
+    AppealRecommendationState? Recommendation = null,
+    DateOnly? AppealBodyDecidedOn = null,
+    bool? AppealBodyUpheld = null)
+{
+    /// <summary>Still to be handled by the decision maker or, once upheld, by the klageinstans.</summary>
+    public bool IsOpen => Upheld is null || (Upheld == true && AppealBodyDecidedOn is null);
+
+    /// <summary>Upheld by the kommune and waiting for the klageinstans.</summary>
+    public bool IsWithTheAppealBody => Upheld == true && AppealBodyDecidedOn is null;
+}
+
+public sealed record AppealRecommendationState(bool Uphold, string Recommendation, Actor By, DateTimeOffset At);
+
+/// <summary>An officer's declaration on their impartiality in the case (forvaltningsloven § 6).</summary>
+public sealed record ImpartialityState(Actor Officer, bool Disqualified, string Reason, DateTimeOffset At);
 
 /// <summary>What listings and the orchestration's custom status show of a case; no personal data beyond the organisation.</summary>
 public sealed record CaseSummary(

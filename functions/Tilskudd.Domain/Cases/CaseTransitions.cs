@@ -16,6 +16,18 @@ public static class CaseTransitions
         CaseStatus.Assessed, CaseStatus.Decided, CaseStatus.AwaitingAcceptance,
     ];
 
+    /// <summary>A grant's letter is out: the appeal window runs beside acceptance, payouts and the report.</summary>
+    static readonly CaseStatus[] Granted = [CaseStatus.AwaitingAcceptance, CaseStatus.PayingOut, CaseStatus.ReportDue];
+
+    static readonly CaseStatus[] Appealed = [CaseStatus.AppealReceived, .. Granted];
+
+    /// <summary>Every status a case is handled in, after the application and before the end.</summary>
+    static readonly CaseStatus[] Open =
+    [
+        .. BeforeAcceptance, CaseStatus.Rejected, CaseStatus.PayingOut, CaseStatus.ReportDue, CaseStatus.ReportReceived,
+        CaseStatus.RepaymentClaimed, CaseStatus.AppealReceived, CaseStatus.AppealForwarded,
+    ];
+
     public static IReadOnlyList<Transition> All { get; } =
     [
         new(CaseStatus.New, nameof(SubmitApplication), CaseStatus.Submitted, "kvittering"),
@@ -32,10 +44,27 @@ public static class CaseTransitions
         new(CaseStatus.Decided, nameof(Tick), CaseStatus.Rejected, "avslag sendt"),
         new(CaseStatus.Rejected, nameof(Tick), CaseStatus.Closed, "klagefrist ute"),
         new(CaseStatus.Rejected, nameof(Appeal), CaseStatus.AppealReceived, "klage"),
-        new(CaseStatus.AwaitingAcceptance, nameof(Appeal), CaseStatus.AppealReceived, "klage"),
-        new(CaseStatus.AppealReceived, nameof(ReconsiderAppeal), CaseStatus.AppealForwarded, "avslag opprettholdt"),
-        new(CaseStatus.AppealReceived, nameof(ReconsiderAppeal), CaseStatus.AwaitingAcceptance, "tilskudd opprettholdt"),
+        new(CaseStatus.Closed, nameof(Appeal), CaseStatus.AppealReceived, "klage (avvises når fristen er ute)"),
+        new(CaseStatus.Rejected, nameof(AdmitLateAppeal), CaseStatus.AppealReceived, "for sen klage tatt under behandling"),
+        .. Granted.Select(s => new Transition(s, nameof(Appeal), s, "klage; tilskuddet løper videre")),
+        new(CaseStatus.Closed, nameof(AdmitLateAppeal), CaseStatus.AppealReceived, "for sen klage tatt under behandling"),
+        .. Granted.Select(s => new Transition(s, nameof(AdmitLateAppeal), s, "for sen klage tatt under behandling")),
+        .. Appealed.Select(s => new Transition(s, nameof(RecommendOnAppeal), s, "innstilling i klagesaken")),
+        new(CaseStatus.AppealReceived, nameof(ReconsiderAppeal), CaseStatus.AppealForwarded, "avslag opprettholdt, sendt klageinstansen"),
+        new(CaseStatus.AppealReceived, nameof(ReconsiderAppeal), CaseStatus.AwaitingAcceptance, "tilskudd opprettholdt (eldre saker)"),
         new(CaseStatus.AppealReceived, nameof(ReconsiderAppeal), CaseStatus.Decided, "vedtak endret"),
+        .. Granted.Select(s => new Transition(s, nameof(ReconsiderAppeal), s, "opprettholdt, sendt klageinstansen")),
+        new(CaseStatus.AwaitingAcceptance, nameof(ReconsiderAppeal), CaseStatus.Decided, "vedtak endret"),
+        new(CaseStatus.PayingOut, nameof(ReconsiderAppeal), CaseStatus.PayingOut, "tilskudd endret"),
+        new(CaseStatus.ReportDue, nameof(ReconsiderAppeal), CaseStatus.PayingOut, "tilskudd økt"),
+        new(CaseStatus.AppealForwarded, nameof(RegisterAppealBodyDecision), CaseStatus.Closed, "klageinstansen opprettholdt avslaget"),
+        new(CaseStatus.AppealForwarded, nameof(RegisterAppealBodyDecision), CaseStatus.Decided, "klageinstansen endret vedtaket"),
+        .. Granted.Select(s => new Transition(s, nameof(RegisterAppealBodyDecision), s, "klageinstansens vedtak")),
+        new(CaseStatus.ReportReceived, nameof(RegisterAppealBodyDecision), CaseStatus.ReportReceived, "klageinstansen opprettholdt"),
+        new(CaseStatus.AwaitingAcceptance, nameof(RegisterAppealBodyDecision), CaseStatus.Decided, "klageinstansen endret vedtaket"),
+        new(CaseStatus.PayingOut, nameof(RegisterAppealBodyDecision), CaseStatus.PayingOut, "klageinstansen endret tilskuddet"),
+        new(CaseStatus.ReportDue, nameof(RegisterAppealBodyDecision), CaseStatus.PayingOut, "klageinstansen økte tilskuddet"),
+        .. Open.Select(s => new Transition(s, nameof(DeclareImpartiality), s, "habilitetserklæring")),
         new(CaseStatus.AwaitingAcceptance, nameof(Tick), CaseStatus.AwaitingAcceptance, "påminnelse"),
         new(CaseStatus.AwaitingAcceptance, nameof(AcceptTerms), CaseStatus.PayingOut, "vilkår akseptert"),
         new(CaseStatus.AwaitingAcceptance, nameof(DeclineTerms), CaseStatus.Declined, "takket nei"),

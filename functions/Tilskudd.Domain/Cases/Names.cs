@@ -58,6 +58,10 @@ public static class CommandNames
         RegisterRepayment => "Å registrere tilbakebetaling",
         Appeal => "Å klage",
         ReconsiderAppeal => "Å behandle klagen",
+        AdmitLateAppeal => "Å ta en for sen klage under behandling",
+        RecommendOnAppeal => "Å innstille i klagesaken",
+        RegisterAppealBodyDecision => "Å registrere klageinstansens vedtak",
+        DeclareImpartiality => "Å erklære habilitet",
         Tick => "Klokken",
         _ => command.GetType().Name,
     };

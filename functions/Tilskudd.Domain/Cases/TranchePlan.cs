@@ -30,6 +30,39 @@ public static class TranchePlan
         ];
     }
 
+    /// <summary>
+    /// A grant whose terms are accepted is changed on appeal: what is paid stays paid, and the rest of the new amount is
+    /// planned again. Nothing paid yet: the round's plan for the new amount, from today. Some paid: the first unpaid
+    /// tranche takes the rest (the later ones fall away); all paid: an extra payout (tilleggsutbetaling) today. A tranche
+    /// that falls away is returned with amount 0 in <c>Cancelled</c>, so its payment order can be withdrawn.
+    /// </summary>
+    public static (IReadOnlyList<Tranche> Plan, IReadOnlyList<Tranche> Cancelled) ChangedGrantReplansTheUnpaidTranches(
+        Round round, IReadOnlyList<Tranche> tranches, long newAmount, DateTimeOffset now, CasePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(tranches);
+        var paid = tranches.Where(t => t.Paid).ToList();
+        var unpaid = tranches.Where(t => !t.Paid).ToList();
+        long rest = newAmount - paid.Sum(t => t.Amount);
+        ArgumentOutOfRangeException.ThrowIfNegative(rest);
+        List<Tranche> plan;
+        if (paid.Count == 0)
+        {
+            plan = rest > 0 ? [.. For(round, rest, Time.OsloTime.DateOf(now), policy)] : [];
+        }
+        else if (unpaid.Count > 0)
+        {
+            plan = rest > 0 ? [.. paid, unpaid[0] with { Amount = rest }] : paid;
+        }
+        else
+        {
+            plan = rest > 0 ? [.. paid, Make(paid.Max(t => t.Number) + 1, "Tilleggsutbetaling", rest, Time.OsloTime.DateOf(now), policy)] : paid;
+        }
+
+        var cancelled = unpaid.Where(u => !plan.Any(p => p.Number == u.Number)).Select(u => u with { Amount = 0 }).ToList();
+        return (plan, cancelled);
+    }
+
     /// <summary>The seed's threshold lives in round data (<see cref="TrancheRule.SplitAbove"/>: Alta 30 000, Oslo none).</summary>
     public static bool AltaGrantOver30000IsPaidInSpringAndAutumn(Round round, long granted)
     {

@@ -30,6 +30,9 @@ public static class TemplateIds
     public const string KlageMottatt = "klage-mottatt";
     public const string Klagevedtak = "klagevedtak";
 
+    /// <summary>The klageinstans's final decision on the appeal, as the kommune registered it.</summary>
+    public const string KlageinstansVedtak = "klageinstans-vedtak";
+
     /// <summary>Answer to a request to change what the grant is for (written consent, or not).</summary>
     public const string SvarEndring = "svar-endring";
 
@@ -42,6 +45,6 @@ public static class TemplateIds
     public static IReadOnlyList<string> All { get; } =
     [
         Kvittering, Mangelbrev, VedtakInnvilget, VedtakDelvisInnvilget, VedtakAvslag, Tilskuddsbrev,
-        PaminnelseAksept, Utbetalingsmelding, Rapportpaminnelse, Purring, Tilbakebetalingskrav, KlageMottatt, Klagevedtak, SvarEndring,
+        PaminnelseAksept, Utbetalingsmelding, Rapportpaminnelse, Purring, Tilbakebetalingskrav, KlageMottatt, Klagevedtak, KlageinstansVedtak, SvarEndring,
     ];
 }

@@ -110,6 +110,30 @@ public sealed class CasesHttpFunctions(
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
         access.AnswerAsync(request, ApiRoutes.ResolveAppeal, new(Reference: reference), caller => CasesApi.ResolveAppeal(caller, request, commands, engine, cancellationToken), cancellationToken);
 
+    [Function(nameof(ApiRoutes.AdmitLateAppeal))]
+    public Task<IResult> AdmitLateAppeal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RoutePatterns.AdmitLateAppeal)] HttpRequest request, string reference,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.AdmitLateAppeal, new(Reference: reference), caller => CasesApi.AdmitLateAppeal(caller, request, commands, engine, cancellationToken), cancellationToken);
+
+    [Function(nameof(ApiRoutes.RecommendOnAppeal))]
+    public Task<IResult> RecommendOnAppeal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RoutePatterns.RecommendOnAppeal)] HttpRequest request, string reference,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.RecommendOnAppeal, new(Reference: reference), caller => CasesApi.RecommendOnAppeal(caller, request, commands, engine, cancellationToken), cancellationToken);
+
+    [Function(nameof(ApiRoutes.RegisterAppealBodyDecision))]
+    public Task<IResult> RegisterAppealBodyDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RoutePatterns.RegisterAppealBodyDecision)] HttpRequest request, string reference,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.RegisterAppealBodyDecision, new(Reference: reference), caller => CasesApi.RegisterAppealBodyDecision(caller, request, commands, engine, cancellationToken), cancellationToken);
+
+    [Function(nameof(ApiRoutes.DeclareImpartiality))]
+    public Task<IResult> DeclareImpartiality(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RoutePatterns.DeclareImpartiality)] HttpRequest request, string reference,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.DeclareImpartiality, new(Reference: reference), caller => CasesApi.DeclareImpartiality(caller, request, commands, engine, cancellationToken), cancellationToken);
+
     [Function(nameof(ApiRoutes.ListCases))]
     public Task<IResult> ListCases(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RoutePatterns.ListCases)] HttpRequest request, string id, CancellationToken cancellationToken) =>

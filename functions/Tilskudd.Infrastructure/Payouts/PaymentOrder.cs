@@ -12,6 +12,9 @@ public enum PayoutStatus
     /// <summary>The finance system confirmed the payment.</summary>
     Paid,
 
+    /// <summary>Withdrawn before it was in a payment file: a grant changed on appeal no longer has this tranche.</summary>
+    Cancelled,
+
     /// <summary>The finance system refused it (an account closed, say): a caseworker must look at it; it is never put in a file again by itself.</summary>
     Rejected,
 }

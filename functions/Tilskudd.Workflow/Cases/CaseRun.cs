@@ -167,6 +167,7 @@ sealed class CaseRun(TaskOrchestrationContext context, CaseInput input)
     {
         MakeDecision { Outcome: not DecisionOutcome.Rejected } d => d.Amount,
         ReconsiderAppeal { Upheld: false, NewOutcome: not DecisionOutcome.Rejected } r => r.NewAmount,
+        RegisterAppealBodyDecision { Upheld: false, NewOutcome: not DecisionOutcome.Rejected } r => r.NewAmount,
         _ => null,
     };
 

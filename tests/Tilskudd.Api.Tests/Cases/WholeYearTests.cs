@@ -128,11 +128,12 @@ public sealed class WholeYearTests(TilskuddFixture fixture)
         await year.ExpectMailAsync(reference, "vedtak-delvis-innvilget");
         await year.ExpectMailAsync(reference, "tilskuddsbrev");
 
-        // An appeal inside the three weeks: received, and the caseworker upholds the decision (it goes on to the appeal body).
+        // An appeal inside the three weeks: received; Velferdsetaten recommends, the byråd upholds and sends it to the klagenemnd.
         await year.MoveToAsync("2026-12-03 10:00");
         await year.DoAsync(reference, "appeal", Organisation, ApplicantUser, new JsonObject { ["grounds"] = "Serveringen er en del av møteplassen." });
         await year.ExpectMailAsync(reference, "klage-mottatt");
-        await year.DoAsync(reference, "appeal/resolution", Caseworker, CaseworkerUser, new JsonObject { ["upheld"] = true, ["reasons"] = new JsonArray("Klagen gir ikke grunn til å endre beløpet.") });
+        await year.DoAsync(reference, "appeal/recommendation", Caseworker, CaseworkerUser, new JsonObject { ["uphold"] = true, ["recommendation"] = "Serveringen ligger utenfor det ordningen dekker." });
+        await year.DoAsync(reference, "appeal/resolution", "decisionMaker", DecisionMakerUser, new JsonObject { ["upheld"] = true, ["reasons"] = new JsonArray("Klagen gir ikke grunn til å endre beløpet.") });
         await year.ExpectMailAsync(reference, "klagevedtak");
 
         // Oslo pays the whole grant at once, on the day the terms are accepted.
@@ -140,6 +141,11 @@ public sealed class WholeYearTests(TilskuddFixture fixture)
         await year.DoAsync(reference, "acceptance", Organisation, ApplicantUser);
         await year.ExpectMailAsync(reference, "utbetalingsmelding");
         await year.WaitForAsync(reference, s => s["paidOut"]?.GetValue<long>() == 150_000, "its one payout");
+
+        // The klagenemnd upholds the decision on 20 January; the kommune registers it and the appeal is over.
+        await year.MoveToAsync("2027-01-22 10:00");
+        await year.DoAsync(reference, "appeal/appeal-body-decision", Caseworker, CaseworkerUser, new JsonObject { ["decidedOn"] = "2027-01-20", ["letterReference"] = "KN 2027/3", ["upheld"] = true });
+        await year.ExpectMailAsync(reference, "klageinstans-vedtak");
 
         await year.MoveToAsync("2027-12-31 08:00");
         await year.ExpectMailAsync(reference, "rapportpaminnelse");

@@ -15,7 +15,7 @@ public class CaseProperties
     static readonly TimeSpan[] Steps =
         [TimeSpan.Zero, TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(20), TimeSpan.FromDays(60)];
 
-    static CaseCommand Command(int code, CaseState state) => (code % 26) switch
+    static CaseCommand Command(int code, CaseState state) => (code % 30) switch
     {
         0 => new SubmitApplication(Organisation, "ALT-2024-0099", "987654325", "Egenskapstestforeningen", Domain.Rounds.ApplicationKind.Project, ["A"], 50_000, "test@egenskap.example.org"),
         1 => new CheckEligibility(Registers, true, true, new DateOnly(2010, 1, 1), "FLI"),
@@ -36,9 +36,15 @@ public class CaseProperties
         16 => new ReviewReport(Caseworker, 29_000, "Delvis brukt."),
         17 => new RegisterRepayment(Caseworker, state.RepaymentClaimed),
         18 => new Appeal(Organisation, "Vi klager."),
-        19 => new ReconsiderAppeal(Caseworker, true, DecisionOutcome.Rejected, 0, ["Opprettholdt."]),
-        20 => new ReconsiderAppeal(Caseworker, false, DecisionOutcome.Granted, 50_000, ["Endret."]),
+        19 => new ReconsiderAppeal(DecisionMaker, true, DecisionOutcome.Rejected, 0, ["Opprettholdt."]),
+        20 => new ReconsiderAppeal(DecisionMaker, false, DecisionOutcome.Granted, 50_000, ["Endret."]),
         21 => new MakeDecision(Caseworker, DecisionOutcome.Granted, 50_000, []),
+        22 => new RecommendOnAppeal(Caseworker, state.Appeal?.Grounds.Length % 2 == 0, "Innstilling."),
+        23 => new RegisterAppealBodyDecision(Caseworker, new DateOnly(2024, 4, 1), "KN 1/24", true, DecisionOutcome.Rejected, 0, []),
+        24 => new RegisterAppealBodyDecision(Caseworker, new DateOnly(2024, 4, 1), "KN 2/24", false, DecisionOutcome.PartlyGranted, 40_000, ["Endret av klagenemnda."]),
+        25 => new AdmitLateAppeal(Caseworker, "Vi klager for sent.", "Brevet kom i retur."),
+        26 => new DeclareImpartiality(new Actor(ActorRole.Caseworker, "saksbehandler-2"), true, "Styremedlem i foreningen."),
+        27 => new ReconsiderAppeal(DecisionMaker, false, DecisionOutcome.PartlyGranted, 45_000, ["Endret."]),
         _ => new Tick(),
     };
 

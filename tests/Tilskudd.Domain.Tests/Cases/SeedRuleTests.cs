@@ -330,8 +330,9 @@ public class SeedRuleTests
     {
         var spec = RejectedAndLetterSent(new(Alta2024), Oslo(2024, 5, 2));
         spec.Do(new Appeal(Organisation, "Klage."), Oslo(2024, 5, 6));
+        spec.Do(new RecommendOnAppeal(Caseworker, true, "Klagen gir ikke nye opplysninger."), Oslo(2024, 5, 10));
 
-        spec.Do(new ReconsiderAppeal(Caseworker, true, DecisionOutcome.Rejected, 0, ["Klagen gir ikke nye opplysninger."]), Oslo(2024, 5, 13));
+        spec.Do(new ReconsiderAppeal(DecisionMaker, true, DecisionOutcome.Rejected, 0, ["Klagen gir ikke nye opplysninger."]), Oslo(2024, 5, 13));
 
         Assert.Equal(CaseStatus.AppealForwarded, spec.State.Status);
         Assert.Contains(spec.Mails, m => m.TemplateId == TemplateIds.Klagevedtak);
@@ -342,8 +343,9 @@ public class SeedRuleTests
     {
         var spec = RejectedAndLetterSent(new(Alta2024), Oslo(2024, 5, 2));
         spec.Do(new Appeal(Organisation, "Klage."), Oslo(2024, 5, 6));
+        spec.Do(new RecommendOnAppeal(Caseworker, false, "Tiltaket treffer delvis målgruppen."), Oslo(2024, 5, 10));
 
-        spec.Do(new ReconsiderAppeal(Caseworker, false, DecisionOutcome.PartlyGranted, 25_000, ["Tiltaket treffer delvis målgruppen."]), Oslo(2024, 5, 13));
+        spec.Do(new ReconsiderAppeal(DecisionMaker, false, DecisionOutcome.PartlyGranted, 25_000, ["Tiltaket treffer delvis målgruppen."]), Oslo(2024, 5, 13));
         spec.RunClockUntil(Oslo(2024, 5, 13, 11));
 
         Assert.Equal(25_000, spec.Effects.OfType<ReserveGrant>().Last().Amount);

@@ -57,6 +57,7 @@ public class TimeTravelTests
                 "2021-01-20 11:00 klage-mottatt",
                 "2021-01-25 14:00 klagevedtak",
                 "2021-02-01 12:00 utbetalingsmelding",
+                "2021-03-12 10:00 klageinstans-vedtak",
                 "2021-12-31 08:00 rapportpaminnelse",
                 "2022-01-25 08:00 rapportpaminnelse",
                 "2022-02-07 10:00 tilbakebetalingskrav",

@@ -70,7 +70,11 @@ static class YearScenarios
         (Oslo(2025, 3, 5, 12), new SubmitReport(Organisation, 50_000, false)),
         (Oslo(2025, 3, 12, 9), new ReviewReport(Caseworker, 50_000, "Rapport og regnskap godkjent.")));
 
-    /// <summary>Oslo 2021: 150 000 of 200 000 granted late in the day, appealed and upheld, one payout, report with auditor, part repaid.</summary>
+    /// <summary>
+    /// Oslo 2021: 150 000 of 200 000 granted late in the day, appealed; the caseworker recommends, the byråd upholds and
+    /// sends it to the klagenemnd, the organisation accepts meanwhile and is paid, the klagenemnd upholds; report with
+    /// auditor, part repaid.
+    /// </summary>
     public static Run Oslo2021PartlyGranted() => Play(
         new CaseSpec(Oslo2021),
         Oslo(2020, 11, 1),
@@ -81,8 +85,10 @@ static class YearScenarios
         (Oslo(2020, 12, 16, 9), new Assess(Caseworker, [.. Oslo2021.Criteria.Select(c => new CriterionScore(c.Code, 3, "Oppfylt."))], [], 150_000, "Anbefales delvis: budsjettet for servering er høyt.")),
         (Oslo(2021, 1, 14, 17), new MakeDecision(DecisionMaker, DecisionOutcome.PartlyGranted, 150_000, ["Budsjettet for servering er høyere enn ordningen dekker."])),
         (Oslo(2021, 1, 20, 11), new Appeal(Organisation, "Serveringen er en del av møteplassen.")),
-        (Oslo(2021, 1, 25, 14), new ReconsiderAppeal(Caseworker, true, DecisionOutcome.PartlyGranted, 150_000, ["Klagen gir ikke grunn til å endre beløpet."])),
+        (Oslo(2021, 1, 22, 10), new RecommendOnAppeal(Caseworker, true, "Serveringen er fortsatt høyere enn ordningen dekker; innstiller på å opprettholde.")),
+        (Oslo(2021, 1, 25, 14), new ReconsiderAppeal(DecisionMaker, true, DecisionOutcome.PartlyGranted, 150_000, ["Klagen gir ikke grunn til å endre beløpet."])),
         (Oslo(2021, 2, 1, 12), new AcceptTerms(Organisation)),
+        (Oslo(2021, 3, 12, 10), new RegisterAppealBodyDecision(Caseworker, new DateOnly(2021, 3, 10), "KN 2021/14", true, DecisionOutcome.PartlyGranted, 150_000, [])),
         (Oslo(2022, 1, 28, 12), new SubmitReport(Organisation, 140_000, true)),
         (Oslo(2022, 2, 7, 10), new ReviewReport(Caseworker, 140_000, "Kr 10 000 ble ikke brukt i 2021.")));
 

@@ -15,7 +15,7 @@ public sealed class PaymentFilesTests(StorageFixture storage)
 
     static readonly Debtor Alta = new("Alta kommune", "40001234562");
 
-    readonly TablePayoutRegister register = new(storage.Storage);
+    readonly TablePayoutRegister register = new(storage.Storage, Microsoft.Extensions.Logging.Abstractions.NullLogger<TablePayoutRegister>.Instance);
     readonly ApplicationStore applications = new(storage.Storage);
 
     PaymentFiles Files => new(storage.Storage, applications, new FakeTimeProvider(new DateTimeOffset(2031, 1, 1, 8, 0, 0, TimeSpan.Zero)));
@@ -38,6 +38,29 @@ public sealed class PaymentFilesTests(StorageFixture storage)
         Assert.Equal(spring.Orders, again.Orders);
         Assert.DoesNotContain(nextDay.Orders, o => o.Reference == reference);
         Assert.Equal([2], autumn.Orders.Where(o => o.Reference == reference).Select(o => o.Tranche));
+    }
+
+    [Fact]
+    public async Task A_grant_changed_on_appeal_changes_the_orders_not_yet_in_a_file_and_leaves_the_ordered_ones()
+    {
+        // Spring is in the bank's file; then the grant is raised and then lowered: autumn follows, spring stays as ordered.
+        string reference = await ApplicationAsync("15031234562");
+        await RegisterAsync(reference, 1, 25_000, new DateOnly(2032, 5, 14));
+        await RegisterAsync(reference, 2, 25_000, new DateOnly(2032, 9, 15));
+        await Files.ForDayAsync(AltaKommune, new DateOnly(2032, 5, 14), TestContext.Current.CancellationToken);
+
+        await RegisterAsync(reference, 1, 40_000, new DateOnly(2032, 5, 14));
+        await RegisterAsync(reference, 2, 45_000, new DateOnly(2032, 9, 15));
+        var raised = await Files.ForDayAsync(AltaKommune, new DateOnly(2032, 9, 15), TestContext.Current.CancellationToken);
+        await RegisterAsync(reference, 3, 10_000, new DateOnly(2032, 10, 1));
+        await RegisterAsync(reference, 3, 0, new DateOnly(2032, 10, 1));
+        var withdrawn = await Files.ForDayAsync(AltaKommune, new DateOnly(2032, 10, 1), TestContext.Current.CancellationToken);
+        var orders = await Files.ForRoundAsync("alta-2031", TestContext.Current.CancellationToken);
+
+        Assert.Equal(45_000, raised.Orders.Single(o => o.Reference == reference).Amount);
+        Assert.Equal(25_000, orders.Single(o => o.Reference == reference && o.Tranche == 1).Amount);
+        Assert.DoesNotContain(withdrawn.Orders, o => o.Reference == reference);
+        Assert.Equal(PayoutStatus.Cancelled, orders.Single(o => o.Reference == reference && o.Tranche == 3).Status);
     }
 
     [Fact]

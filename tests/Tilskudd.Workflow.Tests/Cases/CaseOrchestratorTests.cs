@@ -289,8 +289,10 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         await StepAsync(id, Oslo(2026, 12, 1, 9), new Assess(Caseworker, [.. round.Criteria.Select(c => new CriterionScore(c.Code, 3, "Oppfylt."))], [], 150_000, "Delvis."));
         await StepAsync(id, Oslo(2026, 12, 1, 10), new MakeDecision(DecisionMaker, DecisionOutcome.PartlyGranted, 150_000, ["Servering dekkes ikke."]));
         await StepAsync(id, Oslo(2026, 12, 3, 10), new Appeal(organisation, "Serveringen er en del av tiltaket."));
-        await StepAsync(id, Oslo(2026, 12, 3, 11), new ReconsiderAppeal(Caseworker, true, DecisionOutcome.PartlyGranted, 150_000, ["Opprettholdt."]));
+        await StepAsync(id, Oslo(2026, 12, 3, 10), new RecommendOnAppeal(Caseworker, true, "Opprettholdes."));
+        await StepAsync(id, Oslo(2026, 12, 3, 11), new ReconsiderAppeal(DecisionMaker, true, DecisionOutcome.PartlyGranted, 150_000, ["Opprettholdt."]));
         await StepAsync(id, Oslo(2026, 12, 4, 10), new AcceptTerms(organisation));
+        await StepAsync(id, Oslo(2027, 1, 22, 10), new RegisterAppealBodyDecision(Caseworker, new DateOnly(2027, 1, 20), "KN 2027/3", true, DecisionOutcome.PartlyGranted, 150_000, []));
         await ClockAsync(id, Oslo(2028, 1, 26, 9), _ => MailsOf(id).Count(m => m == "rapportpaminnelse") == 2);
         var unaudited = await SendAndWaitAsync(id, Oslo(2028, 1, 26, 10), new SubmitReport(organisation, 140_000, false));
         Assert.False(unaudited.Accepted);
@@ -300,7 +302,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
 
         await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.Closed);
         Assert.Equal(
-            ["kvittering", "vedtak-delvis-innvilget", "tilskuddsbrev", "klage-mottatt", "klagevedtak", "utbetalingsmelding", "rapportpaminnelse", "rapportpaminnelse", "tilbakebetalingskrav"],
+            ["kvittering", "vedtak-delvis-innvilget", "tilskuddsbrev", "klage-mottatt", "klagevedtak", "utbetalingsmelding", "klageinstans-vedtak", "rapportpaminnelse", "rapportpaminnelse", "tilbakebetalingskrav"],
             MailsOf(id));
     }
 

@@ -1,5 +1,5 @@
 import { el, fill, kroner, date, dateTime, megabytes, list, getJson, api, ApiError, pathSegments, showLoadError } from './felles.js';
-import { signedInAs, currentRoles, command, outcomeView, timeline, roundName } from './saksbehandling.js';
+import { signedInAs, currentRoles, currentUser, command, outcomeView, timeline, roundName } from './saksbehandling.js';
 
 const main = document.getElementById('innhold');
 const [, , reference] = pathSegments();
@@ -98,6 +98,126 @@ function informationRequestForm() {
   ], 'Send spørsmålet', form => ({ question: form.querySelector('#sporsmal').value }), 'Spørsmålet er sendt til søkeren.');
 }
 
+/** Radio buttons for a yes/no choice; the first is checked. */
+function choice(name, legend, options) {
+  return el('fieldset', { className: 'felt' }, el('legend', {}, legend),
+    options.map(([value, text], i) => el('div', { className: 'valg' },
+      el('input', { type: 'radio', name, id: `${name}-${value}`, value, checked: i === 0 }),
+      el('label', { for: `${name}-${value}` }, text))));
+}
+
+function lines(form, selector) {
+  return form.querySelector(selector).value.split('\n').map(r => r.trim()).filter(Boolean);
+}
+
+/** A changed decision's outcome and amount, as the appeal forms ask for it. */
+function changedDecisionFields(prefix, amount) {
+  return [
+    choice(`${prefix}-utfall`, 'Nytt vedtak hvis det endres', [['partlyGranted', 'Delvis innvilget'], ['granted', 'Innvilget'], ['rejected', 'Avslått']]),
+    field(`${prefix}-belop`, 'Nytt beløp (kroner)', el('input', { type: 'text', inputmode: 'numeric', id: `${prefix}-belop`, className: 'kort', value: String(amount ?? 0) })),
+  ];
+}
+
+function readChanged(form, prefix) {
+  const amount = form.querySelector(`#${prefix}-belop`).value.replace(/\s/g, '');
+  if (!/^\d+$/.test(amount)) return new Error('Beløpet må være et helt antall kroner.');
+  return { newOutcome: form.querySelector(`input[name="${prefix}-utfall"]:checked`).value, newAmount: Number(amount) };
+}
+
+/**
+ * The appeal as forvaltningsloven §§ 31–34 handle it: the caseworker prepares it with a recommendation, the decision
+ * maker changes the decision or upholds it and sends it to the klageinstans, and the kommune registers the
+ * klageinstans's final decision. A late appeal can be taken under consideration with a reason.
+ */
+function appealSection(application, events, roles) {
+  const decidedAt = events.filter(e => ['DecisionMade', 'GrantChanged'].includes(e.type)).pop()?.at;
+  const received = events.filter(e => e.type === 'AppealReceived').pop();
+  const onThisDecision = received && decidedAt && received.at >= decidedAt;
+  const after = received ? events.slice(events.indexOf(received)) : [];
+  const recommended = after.find(e => e.type === 'AppealRecommended');
+  const reconsidered = after.find(e => e.type === 'AppealReconsidered');
+  const bodyDecided = after.find(e => e.type === 'AppealBodyDecided');
+  const caseworker = roles.includes('caseworker');
+  const decisionMaker = roles.includes('decisionMaker');
+  const parts = [];
+  if (received && !reconsidered && !recommended && caseworker) {
+    parts.push(commandForm('klageinnstilling', 'Forbered klagen', 'appeal/recommendation', [
+      el('p', {}, `Klagen: «${received.details?.grounds ?? ''}»`),
+      choice('innstilling', 'Innstilling til beslutter', [['true', 'Opprettholde vedtaket'], ['false', 'Endre vedtaket']]),
+      field('innstilling-tekst', 'Begrunnelse for innstillingen', el('textarea', { id: 'innstilling-tekst' })),
+    ], 'Send innstillingen', form => ({
+      uphold: form.querySelector('input[name="innstilling"]:checked').value === 'true',
+      recommendation: form.querySelector('#innstilling-tekst').value,
+    }), 'Innstillingen i klagesaken er lagret.'));
+  }
+  if (received && recommended && !reconsidered && decisionMaker) {
+    parts.push(commandForm('klagevedtak', 'Avgjør klagen', 'appeal/resolution', [
+      el('p', {}, `Saksbehandlers innstilling: ${recommended.details?.uphold ? 'opprettholde' : 'endre'} vedtaket. «${recommended.details?.recommendation ?? ''}»`),
+      choice('klageutfall', 'Klagen', [['true', 'Opprettholde vedtaket og sende klagen til klageinstansen'], ['false', 'Endre vedtaket']]),
+      changedDecisionFields('klage', application.granted || application.amountAppliedFor),
+      field('klage-grunner', 'Begrunnelse, én per linje', el('textarea', { id: 'klage-grunner' })),
+    ], 'Avgjør klagen', form => {
+      const upheld = form.querySelector('input[name="klageutfall"]:checked').value === 'true';
+      const changed = upheld ? {} : readChanged(form, 'klage');
+      if (changed instanceof Error) return changed;
+      return { upheld, ...changed, reasons: lines(form, '#klage-grunner') };
+    }, 'Klagen er avgjort.'));
+  }
+  if (received && recommended && !reconsidered && !decisionMaker) {
+    parts.push(el('p', { className: 'melding' }, 'Klagen er forberedt og venter på beslutter.'));
+  }
+  if (reconsidered?.details?.upheld && !bodyDecided && (caseworker || decisionMaker)) {
+    parts.push(commandForm('klageinstans', 'Registrer klageinstansens vedtak', 'appeal/appeal-body-decision', [
+      field('klageinstans-dato', 'Klageinstansens vedtaksdato', el('input', { type: 'date', id: 'klageinstans-dato' })),
+      field('klageinstans-brev', 'Klageinstansens brev (referanse)', el('input', { type: 'text', id: 'klageinstans-brev' })),
+      choice('klageinstans-utfall', 'Klageinstansens vedtak', [['true', 'Klagen ble ikke tatt til følge'], ['false', 'Vedtaket ble endret']]),
+      changedDecisionFields('klageinstans', application.granted || application.amountAppliedFor),
+      field('klageinstans-grunner', 'Klageinstansens begrunnelse, én per linje', el('textarea', { id: 'klageinstans-grunner' })),
+    ], 'Registrer vedtaket', form => {
+      const upheld = form.querySelector('input[name="klageinstans-utfall"]:checked').value === 'true';
+      const changed = upheld ? {} : readChanged(form, 'klageinstans');
+      if (changed instanceof Error) return changed;
+      if (!form.querySelector('#klageinstans-dato').value) return new Error('Oppgi klageinstansens vedtaksdato.');
+      return { decidedOn: form.querySelector('#klageinstans-dato').value, letterReference: form.querySelector('#klageinstans-brev').value, upheld, ...changed, reasons: lines(form, '#klageinstans-grunner') };
+    }, 'Klageinstansens vedtak er registrert.'));
+  }
+  // A rejection closes when its appeal window ends without an appeal: that is where a late appeal comes.
+  const lastDecision = events.filter(e => e.type === 'DecisionMade').pop();
+  if (!onThisDecision && caseworker && application.status === 'Closed' && lastDecision?.details?.outcome === 'rejected') {
+    parts.push(commandForm('forsen-klage', 'For sen klage', 'appeal/late-admission', [
+      el('p', {}, 'Klagefristen er ute. Kommunen kan likevel ta klagen under behandling når klageren ikke kan lastes for forsinkelsen, eller det er særlige grunner (forvaltningsloven § 31).'),
+      field('forsen-klage-tekst', 'Klagen', el('textarea', { id: 'forsen-klage-tekst' })),
+      field('forsen-klage-grunn', 'Hvorfor klagen tas under behandling', el('textarea', { id: 'forsen-klage-grunn' })),
+    ], 'Ta klagen under behandling', form => ({
+      grounds: form.querySelector('#forsen-klage-tekst').value,
+      reason: form.querySelector('#forsen-klage-grunn').value,
+    }), 'Klagen er tatt under behandling.'));
+  }
+  return parts.length ? [el('h2', {}, 'Klage'), parts] : null;
+}
+
+/** Forvaltningsloven § 6: who has declared themselves (dis)qualified, and the signed-in officer's own declaration. */
+function impartialitySection(events, roles, closed) {
+  const declarations = new Map();
+  for (const e of events.filter(e => e.type === 'ImpartialityDeclared')) declarations.set(e.by?.id, e);
+  const me = currentUser();
+  const mine = declarations.get(me);
+  const officer = roles.includes('caseworker') || roles.includes('decisionMaker');
+  return [
+    el('h2', {}, 'Habilitet'),
+    declarations.size === 0 ? el('p', {}, 'Ingen har erklært seg inhabile i saken.')
+      : el('ul', {}, [...declarations.values()].map(e => el('li', {}, `${e.by?.id}: ${e.details?.disqualified ? 'inhabil' : 'habil'} (${e.details?.reason ?? ''})`))),
+    mine?.details?.disqualified ? el('p', { className: 'melding', role: 'note' }, 'Du har erklært deg inhabil og kan ikke behandle saken.') : null,
+    officer && !closed ? commandForm('habilitet', 'Din habilitet', 'impartiality', [
+      choice('habil', 'Er du inhabil i saken (forvaltningsloven § 6)?', [['false', 'Nei, jeg er habil'], ['true', 'Ja, jeg er inhabil']]),
+      field('habil-grunn', 'Begrunnelse', el('textarea', { id: 'habil-grunn' })),
+    ], 'Lagre erklæringen', form => ({
+      disqualified: form.querySelector('input[name="habil"]:checked').value === 'true',
+      reason: form.querySelector('#habil-grunn').value,
+    }), 'Erklæringen er lagret.') : null,
+  ];
+}
+
 /** A file opens through a link the Api makes on request, valid for five minutes. */
 function attachment(a) {
   const target = el('span', {});
@@ -150,6 +270,8 @@ async function draw(done = '') {
     status === 'UnderReview' && roles.includes('caseworker') ? [assessmentForm(round, application), informationRequestForm()] : null,
     status === 'Assessed' && roles.includes('decisionMaker') ? decisionForm(application, assessed?.details.recommendedAmount) : null,
     status === 'Assessed' && !roles.includes('decisionMaker') ? el('p', { className: 'melding' }, 'Saken venter på vedtak fra beslutter.') : null,
+    appealSection(application, events, roles),
+    impartialitySection(events, roles, ['Closed', 'Withdrawn', 'Declined', 'Lapsed'].includes(status)),
     el('h2', {}, 'Historikk'),
     timeline(events));
   main.setAttribute('aria-busy', 'false');

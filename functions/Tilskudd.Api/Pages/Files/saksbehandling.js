@@ -14,6 +14,17 @@ export function currentRoles() {
   }
 }
 
+/** The signed-in user's id: the token's "sub" claim. */
+export function currentUser() {
+  const token = sessionStorage.getItem(tokenKey);
+  if (!token) return null;
+  try {
+    return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Shows that the page needs a signed-in user with one of these roles; true when there is one. */
 export function signedInAs(main, roles, what) {
   if (currentRoles().some(r => roles.includes(r))) return true;
@@ -124,14 +135,18 @@ const eventTexts = {
   RepaymentRegistered: d => `Tilbakebetaling registrert: ${kroner(d.amount)}`,
   ChangeRequested: d => `Søkeren ba om endring: «${d.description}»`,
   ChangeAnswered: d => d.consent ? 'Endringen ble godkjent' : 'Endringen ble ikke godkjent',
-  AppealReceived: () => 'Klage mottatt',
-  AppealReconsidered: d => d.upheld ? 'Klagen ble ikke tatt til følge og er sendt videre' : 'Vedtaket ble endret etter klagen',
+  AppealReceived: d => d.admittedLateBecause ? `For sen klage tatt under behandling (forvaltningsloven § 31): ${d.admittedLateBecause}` : 'Klage mottatt',
+  AppealRecommended: d => `Innstilling i klagesaken: ${d.uphold ? 'opprettholde vedtaket' : 'endre vedtaket'}. «${d.recommendation}»`,
+  AppealReconsidered: d => d.upheld ? 'Vedtaket ble opprettholdt, og klagen er sendt til klageinstansen' : 'Vedtaket ble endret etter klagen',
+  AppealBodyDecided: d => `Klageinstansens vedtak ${date(d.decidedOn)} (${d.letterReference}): ${d.upheld ? 'klagen ble ikke tatt til følge' : 'vedtaket ble endret'}`,
+  GrantChanged: d => `Tilskuddet ble endret etter klage til ${kroner(d.amount)}`,
+  ImpartialityDeclared: d => d.disqualified ? `Erklært inhabil: ${d.reason}` : `Erklært habil: ${d.reason}`,
   ApplicationWithdrawn: () => 'Søknaden ble trukket',
   CaseClosed: () => 'Saken ble avsluttet',
 };
 
 /** Events whose effect is a mail to the applicant, so the timeline shows the mails too. */
-const mailEvents = new Set(['DecisionLetterSent', 'AcceptanceReminderSent', 'ReportReminderSent', 'ReportOverdueNoticeSent', 'InformationRequested', 'RepaymentClaimed']);
+const mailEvents = new Set(['AppealReceived', 'AppealReconsidered', 'AppealBodyDecided', 'DecisionLetterSent', 'AcceptanceReminderSent', 'ReportReminderSent', 'ReportOverdueNoticeSent', 'InformationRequested', 'RepaymentClaimed']);
 
 export function timeline(events) {
   if (events.length === 0) return el('p', {}, 'Ingen hendelser ennå.');
