@@ -49,6 +49,7 @@ public static class RoutePatterns
     public const string RecommendOnAppeal = "api/applications/{reference}/appeal/recommendation";
     public const string RegisterAppealBodyDecision = "api/applications/{reference}/appeal/appeal-body-decision";
     public const string DeclareImpartiality = "api/applications/{reference}/impartiality";
+    public const string GetImpartialityCheck = "api/applications/{reference}/impartiality/check";
 
     // Reading cases.
     public const string ListCases = "api/rounds/{id}/applications";
@@ -133,6 +134,7 @@ public static class ApiRoutes
     public static readonly ApiRoute AdmitLateAppeal = new(nameof(AdmitLateAppeal), "POST", "/" + RoutePatterns.AdmitLateAppeal, Access.Officer, CasesApi.AdmitLateAppeal, RouteDescriptions.Caseworker, "Ta en for sen klage under behandling, med grunnen (forvaltningsloven § 31)") { Describe = b => b.Documents<LateAppealBody>(RouteDescriptions.Json) };
     public static readonly ApiRoute RecommendOnAppeal = new(nameof(RecommendOnAppeal), "POST", "/" + RoutePatterns.RecommendOnAppeal, Access.Officer, CasesApi.RecommendOnAppeal, RouteDescriptions.Caseworker, "Forbered klagen: saksbehandlers innstilling til beslutter") { Describe = b => b.Documents<AppealRecommendationBody>(RouteDescriptions.Json) };
     public static readonly ApiRoute RegisterAppealBodyDecision = new(nameof(RegisterAppealBodyDecision), "POST", "/" + RoutePatterns.RegisterAppealBodyDecision, Access.Officer, CasesApi.RegisterAppealBodyDecision, RouteDescriptions.Caseworker, "Registrer klageinstansens endelige vedtak (dato, brev, utfall)") { Describe = b => b.Documents<AppealBodyDecisionBody>(RouteDescriptions.Json) };
+    public static readonly ApiRoute GetImpartialityCheck = new(nameof(GetImpartialityCheck), "GET", "/" + RoutePatterns.GetImpartialityCheck, Access.Officer, RegistersApi.GetImpartialityCheck, RouteDescriptions.Reading, "Habilitet: organisasjonens roller i Enhetsregisteret med ditt navn (forvaltningsloven § 6)") { Answer = typeof(ImpartialityCheck) };
     public static readonly ApiRoute DeclareImpartiality = new(nameof(DeclareImpartiality), "POST", "/" + RoutePatterns.DeclareImpartiality, Access.Officer, CasesApi.DeclareImpartiality, RouteDescriptions.Caseworker, "Erklær deg habil eller inhabil i saken (forvaltningsloven § 6)") { Describe = b => b.Documents<ImpartialityBody>(RouteDescriptions.Json) };
 
     // Reading cases.
@@ -161,7 +163,7 @@ public static class ApiRoutes
         ListRounds, GetRound, OpenRound, SubmitApplication, CheckApplication, GetOrganisation, ListMyApplications, GetApplication,
         SubmitInformation, AcceptTerms, DeclineTerms, WithdrawApplication, RequestChange, SubmitReport, AppealDecision,
         StartReview, RequestInformation, AssessApplication, MakeDecision, AnswerChangeRequest, ReviewReport, RegisterRepayment, ResolveAppeal,
-        AdmitLateAppeal, RecommendOnAppeal, RegisterAppealBodyDecision, DeclareImpartiality,
+        AdmitLateAppeal, RecommendOnAppeal, RegisterAppealBodyDecision, DeclareImpartiality, GetImpartialityCheck,
         ListCases, GetBudget, ListCaseEvents, GetCommandOutcome, GetAttachmentLink, GetDecisionMeeting,
         ListLetters, GetLetter, GetPaymentFile, ImportPaymentConfirmation, ExportRound, GetImdiFigures, GetRoundStatistics, GetOpenData,
         EraseApplication,

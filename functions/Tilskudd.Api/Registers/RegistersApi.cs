@@ -14,6 +14,32 @@ namespace Tilskudd.Api.Registers;
 /// </summary>
 public static class RegistersApi
 {
+    /// <summary>
+    /// Forvaltningsloven § 6, before the officer acts: the organisation's roles in Enhetsregisteret held by someone of
+    /// the signed-in officer's name, and whether the officer has declared themselves on the case. Names only.
+    /// </summary>
+    public static async Task<IResult> GetImpartialityCheck(Admitted caller, IOrganisationRoles roles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(roles);
+        string? number = caller.Application?.Form.Organisation?.Number;
+        IReadOnlyList<Domain.People.RegisterRole> held;
+        try
+        {
+            held = number is null ? [] : await roles.FindRolesAsync(number, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidDataException or Polly.ExecutionRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "Enhetsregisteret svarer ikke", "Vi fikk ikke sjekket organisasjonens roller i Enhetsregisteret nå. Vurder habiliteten selv, eller prøv igjen om litt.", "register-unavailable");
+        }
+
+        var matches = Domain.People.Impartiality.OfficerNamedInTheOrganisationsRoles(held, caller.Caller.Name);
+        return TypedResults.Ok(new ImpartialityCheck(
+            caller.Caller.Name,
+            [.. matches.Select(m => new ImpartialityMatch(m.Role, m.Name))],
+            matches.Count == 0 ? null : $"Enhetsregisteret har {string.Join(" og ", matches.Select(m => $"{m.Name} som {m.Role.ToLower(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"))}"))} i organisasjonen. Er det deg, er du inhabil (forvaltningsloven § 6). Erklær habiliteten din før du behandler saken."));
+    }
+
     public static async Task<IResult> GetOrganisation(string number, IOrganisationRegister register, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(register);
@@ -49,3 +75,8 @@ public static class RegistersApi
 
     static string Shown(string? text) => text is null ? "" : text.Length > 20 ? text[..20] + "…" : text;
 }
+
+/// <summary>What the desk shows before an officer acts on a case (forvaltningsloven § 6).</summary>
+public sealed record ImpartialityCheck(string Officer, IReadOnlyList<ImpartialityMatch> Matches, string? Warning);
+
+public sealed record ImpartialityMatch(string Role, string Name);

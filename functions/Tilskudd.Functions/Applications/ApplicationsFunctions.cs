@@ -14,7 +14,7 @@ namespace Tilskudd.Functions.Applications;
 /// The application routes of <see cref="ApiRoutes"/> as HTTP-triggered functions, through the admission step to
 /// <see cref="ApplicationsApi"/>; the engine's client comes from the Durable extension's binding.
 /// </summary>
-public sealed class ApplicationsFunctions(RouteAccess access, IntakeService intake, ApplicationStore applications, IOrganisationRegister register, TimeProvider time)
+public sealed class ApplicationsFunctions(RouteAccess access, IntakeService intake, ApplicationStore applications, IOrganisationRegister register, IOrganisationRoles roles, TimeProvider time)
 {
     [Function(nameof(ApiRoutes.CheckApplication))]
     public Task<IResult> CheckApplication(
@@ -31,6 +31,11 @@ public sealed class ApplicationsFunctions(RouteAccess access, IntakeService inta
     public Task<IResult> GetOrganisation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RoutePatterns.GetOrganisation)] HttpRequest request, string number, CancellationToken cancellationToken) =>
         access.AnswerAsync(request, ApiRoutes.GetOrganisation, new(), caller => RegistersApi.GetOrganisation(number, register, cancellationToken), cancellationToken);
+
+    [Function(nameof(ApiRoutes.GetImpartialityCheck))]
+    public Task<IResult> GetImpartialityCheck(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RoutePatterns.GetImpartialityCheck)] HttpRequest request, string reference, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, ApiRoutes.GetImpartialityCheck, new(Reference: reference), caller => RegistersApi.GetImpartialityCheck(caller, roles, cancellationToken), cancellationToken);
 
     [Function(nameof(ApiRoutes.ListMyApplications))]
     public Task<IResult> ListMyApplications(

@@ -13,7 +13,7 @@ namespace Tilskudd.Infrastructure.Registers;
 /// with hundreds of cases asks the register once per organisation. A register that stays down throws, and the
 /// case's activity retry policy tries again later.
 /// </summary>
-public sealed partial class EnhetsregisteretClient(HttpClient http, RegisterAnswerCache cache, ILogger<EnhetsregisteretClient> logger) : IOrganisationRegister
+public sealed partial class EnhetsregisteretClient(HttpClient http, RegisterAnswerCache cache, ILogger<EnhetsregisteretClient> logger) : IOrganisationRegister, IOrganisationRoles
 {
     /// <summary>How long a found unit is believed: the register changes slowly, and the decider judges once per case.</summary>
     public static readonly TimeSpan FoundFor = TimeSpan.FromHours(6);
@@ -58,6 +58,31 @@ public sealed partial class EnhetsregisteretClient(HttpClient http, RegisterAnsw
                 LogFailed(logger, number, (int)response.StatusCode);
                 throw new HttpRequestException($"Enhetsregisteret answered {(int)response.StatusCode} for an organisation.", null, response.StatusCode);
         }
+    }
+
+    /// <summary><c>GET enheter/{orgnr}/roller</c>: 200 with the role groups; 404 (or 410) for a unit without roles to show.</summary>
+    public async Task<IReadOnlyList<Domain.People.RegisterRole>> FindRolesAsync(string organisationNumber, CancellationToken cancellationToken)
+    {
+        string number = organisationNumber.Replace(" ", "", StringComparison.Ordinal);
+        if (number.Length != 9 || !number.All(char.IsAsciiDigit))
+        {
+            return [];
+        }
+
+        using var response = await http.GetAsync(new Uri($"enheter/{number}/roller", UriKind.Relative), cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            return [];
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            LogFailed(logger, number, (int)response.StatusCode);
+            throw new HttpRequestException($"Enhetsregisteret answered {(int)response.StatusCode} for an organisation's roles.", null, response.StatusCode);
+        }
+
+        var roles = await response.Content.ReadFromJsonAsync<EnhetsregisteretRoles>(cancellationToken);
+        return roles?.Persons() ?? [];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enhetsregisteret does not know organisation {OrganisationNumber}")]

@@ -23,7 +23,9 @@ public static class RegisterServices
         ArgumentNullException.ThrowIfNull(options);
         if (options.Mode == RegisterMode.Recorded)
         {
-            return services.AddSingleton<IOrganisationRegister, RecordedOrganisationRegister>();
+            services.AddSingleton<RecordedOrganisationRegister>();
+            services.AddSingleton<IOrganisationRoles>(sp => sp.GetRequiredService<RecordedOrganisationRegister>());
+            return services.AddSingleton<IOrganisationRegister>(sp => sp.GetRequiredService<RecordedOrganisationRegister>());
         }
 
         timeouts ??= RegisterTimeouts.Default;
@@ -45,6 +47,7 @@ public static class RegisterServices
                 resilience.CircuitBreaker.SamplingDuration = timeouts.Attempt * 2 > TimeSpan.FromSeconds(30) ? timeouts.Attempt * 2 : TimeSpan.FromSeconds(30);
             });
         services.AddTransient<IOrganisationRegister>(sp => sp.GetRequiredService<EnhetsregisteretClient>());
+        services.AddTransient<IOrganisationRoles>(sp => sp.GetRequiredService<EnhetsregisteretClient>());
         return services;
     }
 }

@@ -75,6 +75,13 @@ public interface ICaseViews
 }
 
 /// <summary>The Brønnøysund registers (Enhetsregisteret, Frivillighetsregisteret).</summary>
+/// <summary>The people Enhetsregisteret names in an organisation's roles, for the desk's habilitet warning.</summary>
+public interface IOrganisationRoles
+{
+    /// <summary>The current (not resigned) role holders who are persons; empty when the register knows none.</summary>
+    Task<IReadOnlyList<Domain.People.RegisterRole>> FindRolesAsync(string organisationNumber, CancellationToken cancellationToken);
+}
+
 public interface IOrganisationRegister
 {
     /// <summary>The register's facts of the organisation; null when the register does not know it.</summary>

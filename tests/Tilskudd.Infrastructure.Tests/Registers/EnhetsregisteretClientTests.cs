@@ -154,4 +154,19 @@ public sealed class EnhetsregisteretClientTests : IAsyncLifetime
         Assert.InRange(clock.Elapsed, patient.Total - TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(20));
         Assert.InRange(server.RequestsFor(Bankrupt), 1, 1 + patient.Retries);
     }
+
+    [Fact]
+    public async Task The_organisations_roles_are_the_persons_the_register_names_and_the_recorded_answers_agree()
+    {
+        var roles = services.GetRequiredService<IOrganisationRoles>();
+        using var recorded = new ServiceCollection().AddOrganisationRegister(new RegistersOptions()).BuildServiceProvider();
+
+        var live = await roles.FindRolesAsync(Alta, TestContext.Current.CancellationToken);
+        var none = await roles.FindRolesAsync(Unknown, TestContext.Current.CancellationToken);
+
+        Assert.Contains(new Tilskudd.Domain.People.RegisterRole("Styrets leder", "Kari Testesen"), live);
+        Assert.Contains(new Tilskudd.Domain.People.RegisterRole("Styremedlem", "Ingrid Marie Eksempel"), live);
+        Assert.Empty(none);
+        Assert.Equal(live, await recorded.GetRequiredService<IOrganisationRoles>().FindRolesAsync(Alta, TestContext.Current.CancellationToken));
+    }
 }

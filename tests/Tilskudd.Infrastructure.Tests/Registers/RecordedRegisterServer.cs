@@ -29,6 +29,16 @@ sealed class RecordedRegisterServer : IAsyncDisposable
     {
         this.app = app;
         app.MapGet("/enheter/{orgnr}", Answer);
+        app.MapGet("/enheter/{orgnr}/roller", Roles);
+    }
+
+    /// <summary><c>GET /enheter/{orgnr}/roller</c>: the recorded roles, or 404 as the register answers a number it does not know.</summary>
+    static async Task<IResult> Roles(string orgnr, CancellationToken cancellationToken)
+    {
+        string file = Path.Combine(RecordedDirectory, "Roller", $"{orgnr}.json");
+        return File.Exists(file)
+            ? Results.Text(await File.ReadAllTextAsync(file, cancellationToken), "application/json")
+            : Results.Json(new { status = 404, error = "Not Found", path = $"/enhetsregisteret/api/enheter/{orgnr}/roller" }, statusCode: 404);
     }
 
     public Uri BaseAddress { get; private set; } = null!;

@@ -197,7 +197,7 @@ function appealSection(application, events, roles) {
 }
 
 /** Forvaltningsloven § 6: who has declared themselves (dis)qualified, and the signed-in officer's own declaration. */
-function impartialitySection(events, roles, closed) {
+function impartialitySection(events, roles, closed, check) {
   const declarations = new Map();
   for (const e of events.filter(e => e.type === 'ImpartialityDeclared')) declarations.set(e.by?.id, e);
   const me = currentUser();
@@ -208,6 +208,7 @@ function impartialitySection(events, roles, closed) {
     declarations.size === 0 ? el('p', {}, 'Ingen har erklært seg inhabile i saken.')
       : el('ul', {}, [...declarations.values()].map(e => el('li', {}, `${e.by?.id}: ${e.details?.disqualified ? 'inhabil' : 'habil'} (${e.details?.reason ?? ''})`))),
     mine?.details?.disqualified ? el('p', { className: 'melding', role: 'note' }, 'Du har erklært deg inhabil og kan ikke behandle saken.') : null,
+    check?.warning && !mine ? el('p', { className: 'feilmelding', role: 'alert', id: 'habilitet-varsel' }, check.warning) : null,
     officer && !closed ? commandForm('habilitet', 'Din habilitet', 'impartiality', [
       choice('habil', 'Er du inhabil i saken (forvaltningsloven § 6)?', [['false', 'Nei, jeg er habil'], ['true', 'Ja, jeg er inhabil']]),
       field('habil-grunn', 'Begrunnelse', el('textarea', { id: 'habil-grunn' })),
@@ -239,7 +240,11 @@ function attachment(a) {
 
 async function draw(done = '') {
   const [application, trail] = await Promise.all([getJson(caseUrl), getJson(`${caseUrl}/events`)]);
-  const round = await getJson(`/api/rounds/${encodeURIComponent(application.roundId)}`);
+  const [round, check] = await Promise.all([
+    getJson(`/api/rounds/${encodeURIComponent(application.roundId)}`),
+    // The habilitet check asks Enhetsregisteret; a register that does not answer leaves the warning out, not the page.
+    getJson(`${caseUrl}/impartiality/check`).catch(() => null),
+  ]);
   const events = trail.events;
   const eligibility = events.filter(e => e.type === 'EligibilityChecked').pop();
   const assessed = events.filter(e => e.type === 'CaseAssessed').pop();
@@ -264,6 +269,7 @@ async function draw(done = '') {
     application.attachments.length === 0 ? el('p', {}, 'Ingen vedlegg.') : el('ul', {}, application.attachments.map(attachment)),
     el('h2', {}, 'Registerkontroll'),
     eligibility ? (list(eligibility.details.findings ?? []) ?? el('p', {}, 'Ingen merknader fra Enhetsregisteret.')) : el('p', {}, 'Ikke kontrollert ennå.'),
+    impartialitySection(events, roles, ['Closed', 'Withdrawn', 'Declined', 'Lapsed'].includes(status), check),
     ['Submitted', 'WaitingForDeadline', 'Received'].includes(status) && roles.includes('caseworker')
       ? commandForm('start', 'Start behandlingen', 'review', [el('p', {}, 'Behandlingen kan starte når søknadsfristen har gått ut.')], 'Start behandlingen', () => ({}), 'Behandlingen er startet.')
       : null,
@@ -271,7 +277,6 @@ async function draw(done = '') {
     status === 'Assessed' && roles.includes('decisionMaker') ? decisionForm(application, assessed?.details.recommendedAmount) : null,
     status === 'Assessed' && !roles.includes('decisionMaker') ? el('p', { className: 'melding' }, 'Saken venter på vedtak fra beslutter.') : null,
     appealSection(application, events, roles),
-    impartialitySection(events, roles, ['Closed', 'Withdrawn', 'Declined', 'Lapsed'].includes(status)),
     el('h2', {}, 'Historikk'),
     timeline(events));
   main.setAttribute('aria-busy', 'false');
