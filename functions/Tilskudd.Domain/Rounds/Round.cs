@@ -166,7 +166,11 @@ public sealed record ApplicationKindRule(
     bool RequiresMembershipList,
     bool ExcludesFaithCommunitiesWithOtherStateSupport = false);
 
-public sealed record BudgetCategory(string Code, string Title);
+/// <param name="OperatingSupportOnly">
+/// Only an application for operating support (driftsstøtte) may budget this category: Alta's "drift", since
+/// "prosjekt/tiltaksstøtte kan ikke benyttes til generell drift av organisasjon".
+/// </param>
+public sealed record BudgetCategory(string Code, string Title, bool OperatingSupportOnly = false);
 
 /// <param name="MaxFileBytes">At most this many bytes per file.</param>
 /// <param name="MaxTotalBytes">At most this many bytes in all.</param>
