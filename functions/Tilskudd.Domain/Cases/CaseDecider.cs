@@ -260,14 +260,16 @@ public static partial class CaseDecider
 
     static DomainError? OnSubmitReport(Change change, SubmitReport c)
     {
+        var files = c.Files ?? [];
         if ((OnlyTheOrganisationActsForItself(c.By)
             ?? AmountUsedIsWithinTheGrant(change.State, c.AmountUsed)
+            ?? ReportAndAccountsAreAttached(change.Context.Round, files)
             ?? AuditedAccountsRequiredAtOrAbove100000(change.Context.Round, change.State, c.AuditorsStatementAttached)) is { } error)
         {
             return error;
         }
 
-        change.Add(new ReportSubmitted(c.By, change.Now, c.AmountUsed, c.AuditorsStatementAttached));
+        change.Add(new ReportSubmitted(c.By, change.Now, c.AmountUsed, c.AuditorsStatementAttached, files));
         change.Notify(null, "Rapport og regnskap er mottatt.");
         return null;
     }

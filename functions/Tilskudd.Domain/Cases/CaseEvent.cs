@@ -115,7 +115,8 @@ public sealed record ReportReminderSent(Actor By, DateTimeOffset At, int Number)
 
 public sealed record ReportOverdueNoticeSent(Actor By, DateTimeOffset At, int Number) : CaseEvent(By, At);
 
-public sealed record ReportSubmitted(Actor By, DateTimeOffset At, long AmountUsed, bool AuditorsStatementAttached) : CaseEvent(By, At);
+/// <param name="Files">The report's files, for the caseworker's review; null in an event of a release before issue 26.</param>
+public sealed record ReportSubmitted(Actor By, DateTimeOffset At, long AmountUsed, bool AuditorsStatementAttached, IReadOnlyList<AttachedFile>? Files = null) : CaseEvent(By, At);
 
 public sealed record ReportApproved(Actor By, DateTimeOffset At, string Comment) : CaseEvent(By, At);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Domain.Text;
 using Tilskudd.Domain.Time;
@@ -219,6 +220,35 @@ public static class CaseRules
         round.Report.RequiresAuditedAccounts(state.Granted) && !auditorsStatementAttached
             ? DomainError.Invalid("audit-required", $"Tilskudd på {NorwegianFormat.Kroner(round.Report.AuditThreshold)} eller mer krever regnskap revidert av registrert eller statsautorisert revisor. Legg ved revisorberetning.")
             : null;
+
+    /// <summary>
+    /// Oslo: "Organisasjoner som får tilskudd skal levere rapport og regnskap for bruken av midlene". Alta: "skal sende inn
+    /// årsrapport og regnskap", "en regnskapsrapport som skal være utarbeidet etter regnskapslovens bestemmelser". A report
+    /// comes with every kind of file the round requires (<see cref="ReportRule.RequiredFiles"/>: the report and the accounts).
+    /// </summary>
+    public static DomainError? ReportAndAccountsAreAttached(Round round, IReadOnlyList<AttachedFile> files)
+    {
+        var missing = round.Report.MissingFiles(files.Select(f => f.Kind));
+        return missing.Count == 0
+            ? null
+            : DomainError.Invalid("report-files-missing", $"Rapport og regnskap sendes sammen. Legg ved {Listed(missing.Select(ReportFileName))}.");
+    }
+
+    /// <summary>A report's file in running text, with the name of its part in the form the Api reads.</summary>
+    static string ReportFileName(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.Report => "rapporten (filen «report»)",
+        AttachmentKind.Accounts => "regnskapet (filen «accounts»)",
+        AttachmentKind.AuditorsStatement => "revisorberetningen (filen «auditorsStatement»)",
+        _ => $"filen «{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString())}»",
+    };
+
+    /// <summary>"A, B og C".</summary>
+    static string Listed(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count < 2 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} og {list[^1]}";
+    }
 
     public static DomainError? AmountUsedIsWithinTheGrant(CaseState state, long amount) =>
         amount >= 0 && amount <= state.Granted

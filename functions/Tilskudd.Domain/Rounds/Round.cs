@@ -1,3 +1,5 @@
+using Tilskudd.Domain.Applications;
+
 namespace Tilskudd.Domain.Rounds;
 
 /// <summary>
@@ -110,8 +112,16 @@ public sealed record AmountLimits(long Minimum, long Maximum);
 /// <param name="DaysAfterGrantLetter">Otherwise, days from the grant letter (Alta: set in the letter; default here).</param>
 /// <param name="AuditThreshold">Grants at or above this need accounts audited by a state-authorised or registered auditor.</param>
 /// <param name="RepaymentDays">Days the organisation has to pay back what a report review claims (to the next working day).</param>
-public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold, int RepaymentDays)
+/// <param name="RequiredFiles">
+/// The files every report must have (Oslo: "levere rapport og regnskap"; Alta: "årsrapport og regnskap"): the report and
+/// the accounts. The auditor's statement is required by <paramref name="AuditThreshold"/>, not here.
+/// </param>
+public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold, int RepaymentDays, IReadOnlyList<AttachmentKind>? RequiredFiles = null)
 {
+    /// <summary>The kinds of <see cref="RequiredFiles"/> not among <paramref name="attached"/>, in the round's order.</summary>
+    public IReadOnlyList<AttachmentKind> MissingFiles(IEnumerable<AttachmentKind> attached) =>
+        [.. (RequiredFiles ?? []).Except(attached)];
+
     /// <summary>When the report and accounts are due for a grant letter sent on the given date.</summary>
     public DateOnly DeadlineFor(DateOnly grantLetterSent) =>
         FixedDeadline ?? grantLetterSent.AddDays(DaysAfterGrantLetter ?? throw new InvalidOperationException("The report rule sets no deadline."));

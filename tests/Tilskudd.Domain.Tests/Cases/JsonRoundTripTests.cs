@@ -42,4 +42,26 @@ public class JsonRoundTripTests
         Assert.Equal(Json(commands), Json(back));
         Assert.IsType<Tick>(back[2]);
     }
+
+    /// <summary>The JSON as a release before the property was added wrote it: without it.</summary>
+    static string Without(string json, string property)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        Assert.True(node.Remove(property), $"No «{property}» in {json}");
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public void A_report_stored_before_issue_26_reads_without_its_files()
+    {
+        string command = Without(Json<CaseCommand>(new SubmitReport(CaseSpec.Organisation, 45_000, false, CaseSpec.ReportFiles())), "files");
+        string @event = Without(Json<CaseEvent>(new ReportSubmitted(CaseSpec.Organisation, CaseSpec.Oslo(2025, 3, 5), 45_000, false, CaseSpec.ReportFiles())), "files");
+
+        var submit = Assert.IsType<SubmitReport>(JsonSerializer.Deserialize<CaseCommand>(command, Options));
+        var submitted = Assert.IsType<ReportSubmitted>(JsonSerializer.Deserialize<CaseEvent>(@event, Options));
+
+        Assert.Null(submit.Files);
+        Assert.Null(submitted.Files);
+        Assert.Equal(45_000, CaseDecider.Evolve(CaseState.Initial, submitted).Report!.AmountUsed);
+    }
 }

@@ -1,3 +1,4 @@
+using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Templates;
 using static Tilskudd.Domain.Tests.Cases.CaseSpec;
@@ -357,8 +358,8 @@ public class SeedRuleTests
         var spec = GrantedAndLetterSent(new(Oslo2021), 100_000, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
 
-        Assert.Equal("audit-required", spec.When(new SubmitReport(Organisation, 100_000, false), Oslo(2022, 1, 10)).Error?.Code);
-        Assert.True(spec.When(new SubmitReport(Organisation, 100_000, true), Oslo(2022, 1, 10)).IsAccepted);
+        Assert.Equal("audit-required", spec.When(new SubmitReport(Organisation, 100_000, false, ReportFiles()), Oslo(2022, 1, 10)).Error?.Code);
+        Assert.True(spec.When(new SubmitReport(Organisation, 100_000, true, ReportFiles(audited: true)), Oslo(2022, 1, 10)).IsAccepted);
     }
 
     [Fact]
@@ -367,7 +368,37 @@ public class SeedRuleTests
         var spec = GrantedAndLetterSent(new(Oslo2021), 99_999, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
 
-        Assert.True(spec.When(new SubmitReport(Organisation, 99_999, false), Oslo(2022, 1, 10)).IsAccepted);
+        Assert.True(spec.When(new SubmitReport(Organisation, 99_999, false, ReportFiles()), Oslo(2022, 1, 10)).IsAccepted);
+    }
+
+    // Oslo: "Organisasjoner som får tilskudd skal levere rapport og regnskap for bruken av midlene".
+    [Fact]
+    public void ReportAndAccountsAreAttached()
+    {
+        var spec = GrantedAndLetterSent(new(Oslo2021), 60_000, Oslo(2021, 1, 14));
+        spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
+        var onlyTheReport = ReportFiles().Where(f => f.Kind == AttachmentKind.Report).ToList();
+
+        var withoutAccounts = spec.When(new SubmitReport(Organisation, 60_000, false, onlyTheReport), Oslo(2022, 1, 10));
+        var withoutFiles = spec.When(new SubmitReport(Organisation, 60_000, false), Oslo(2022, 1, 10));
+        var both = spec.When(new SubmitReport(Organisation, 60_000, false, ReportFiles()), Oslo(2022, 1, 10));
+
+        Assert.Equal(("report-files-missing", DomainErrorKind.Invalid), (withoutAccounts.Error?.Code, withoutAccounts.Error?.Kind));
+        Assert.Equal("Rapport og regnskap sendes sammen. Legg ved regnskapet (filen «accounts»).", withoutAccounts.Error?.Message);
+        Assert.Equal("Rapport og regnskap sendes sammen. Legg ved rapporten (filen «report») og regnskapet (filen «accounts»).", withoutFiles.Error?.Message);
+        Assert.True(both.IsAccepted);
+        Assert.Equal(ReportFiles(), spec.Emitted<ReportSubmitted>().Single().Files);
+    }
+
+    // Alta: "årsrapport og regnskap", "en regnskapsrapport som skal være utarbeidet etter regnskapslovens bestemmelser".
+    [Fact]
+    public void ReportAndAccountsAreAttached_both_rounds_require_the_report_and_the_accounts_and_the_auditor_only_from_the_threshold()
+    {
+        foreach (var round in new[] { Oslo2021, Alta2024 })
+        {
+            Assert.Equal([AttachmentKind.Report, AttachmentKind.Accounts], round.Report.RequiredFiles);
+            Assert.Equal(100_000, round.Report.AuditThreshold);
+        }
     }
 
     [Fact]
@@ -375,7 +406,7 @@ public class SeedRuleTests
     {
         var spec = GrantedAndLetterSent(new(Oslo2021), 60_000, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
-        spec.Do(new SubmitReport(Organisation, 45_000, false), Oslo(2022, 1, 10));
+        spec.Do(new SubmitReport(Organisation, 45_000, false, ReportFiles()), Oslo(2022, 1, 10));
 
         spec.Do(new ReviewReport(Caseworker, 45_000, "Kr 15 000 ble ikke brukt i 2021."), Oslo(2022, 1, 20));
 
@@ -391,7 +422,7 @@ public class SeedRuleTests
     {
         var spec = GrantedAndLetterSent(new(Oslo2021), 60_000, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
-        spec.Do(new SubmitReport(Organisation, 60_000, false), Oslo(2022, 1, 10));
+        spec.Do(new SubmitReport(Organisation, 60_000, false, ReportFiles()), Oslo(2022, 1, 10));
 
         spec.Do(new ReviewReport(Caseworker, 60_000, "Godkjent."), Oslo(2022, 1, 20));
 

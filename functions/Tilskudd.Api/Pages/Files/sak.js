@@ -98,8 +98,16 @@ function informationRequestForm() {
   ], 'Send spørsmålet', form => ({ question: form.querySelector('#sporsmal').value }), 'Spørsmålet er sendt til søkeren.');
 }
 
+/** The kinds of the case's files (AttachmentKind), as the kommune calls them. */
+const fileKinds = {
+  budget: 'Budsjett', skatteattest: 'Skatteattest', membershipList: 'Medlemsliste', other: 'Annet vedlegg',
+  report: 'Rapport', accounts: 'Regnskap', auditorsStatement: 'Revisorberetning', informationReply: 'Svar på spørsmål',
+};
+
 /** A file opens through a link the Api makes on request, valid for five minutes. */
 function attachment(a) {
+  const kind = `${fileKinds[a.kind] ?? a.kind}: `;
+  if (!a.link) return el('li', {}, kind, a.fileName);
   const target = el('span', {});
   const button = el('button', { type: 'button', className: 'knapp lenkeknapp' }, `Hent ${a.fileName}`);
   button.addEventListener('click', async () => {
@@ -114,7 +122,20 @@ function attachment(a) {
     button.hidden = true;
     anchor.focus();
   });
-  return el('li', {}, `${a.kind}: `, button, target, ` (${megabytes(a.length)})`);
+  return el('li', {}, kind, button, target, a.length != null ? ` (${megabytes(a.length)})` : null);
+}
+
+/** The report and its files (the event names each stored file), for the caseworker's review. */
+function report(events) {
+  const submitted = events.filter(e => e.type === 'ReportSubmitted').pop();
+  if (!submitted) return null;
+  const d = submitted.details ?? {};
+  const files = (d.files ?? []).map(f => ({ kind: f.kind, fileName: f.fileName, link: f.name ? `${caseUrl}/attachments/${encodeURIComponent(f.name)}` : null }));
+  return [
+    el('h2', {}, 'Rapport og regnskap'),
+    el('p', {}, `Sendt ${dateTime(submitted.at)}. Brukt av tilskuddet: ${kroner(d.amountUsed)}.`),
+    files.length === 0 ? el('p', {}, 'Rapporten kom uten filer.') : el('ul', { id: 'rapportfiler' }, files.map(attachment)),
+  ];
 }
 
 async function draw(done = '') {
@@ -142,6 +163,7 @@ async function draw(done = '') {
       assessed ? [el('dt', {}, 'Innstilt'), el('dd', {}, kroner(assessed.details.recommendedAmount))] : null),
     el('h2', {}, 'Vedlegg'),
     application.attachments.length === 0 ? el('p', {}, 'Ingen vedlegg.') : el('ul', {}, application.attachments.map(attachment)),
+    report(events),
     el('h2', {}, 'Registerkontroll'),
     eligibility ? (list(eligibility.details.findings ?? []) ?? el('p', {}, 'Ingen merknader fra Enhetsregisteret.')) : el('p', {}, 'Ikke kontrollert ennå.'),
     ['Submitted', 'WaitingForDeadline', 'Received'].includes(status) && roles.includes('caseworker')

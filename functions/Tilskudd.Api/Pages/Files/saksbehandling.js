@@ -118,7 +118,7 @@ const eventTexts = {
   TranchePaidOut: d => `Utbetalt ${kroner(d.amount)} (termin ${d.number})`,
   ReportReminderSent: () => 'Påminnelse om rapport ble sendt på e-post',
   ReportOverdueNoticeSent: () => 'Varsel om for sen rapport ble sendt på e-post',
-  ReportSubmitted: d => `Rapport mottatt, brukt ${kroner(d.amountUsed)}`,
+  ReportSubmitted: d => `Rapport mottatt, brukt ${kroner(d.amountUsed)}${d.files?.length ? ` (${d.files.map(f => f.fileName).join(', ')})` : ''}`,
   ReportApproved: () => 'Rapporten ble godkjent',
   RepaymentClaimed: d => `Krav om tilbakebetaling av ${kroner(d.amount)}`,
   RepaymentRegistered: d => `Tilbakebetaling registrert: ${kroner(d.amount)}`,
