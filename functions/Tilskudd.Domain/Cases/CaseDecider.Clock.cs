@@ -201,7 +201,8 @@ public static partial class CaseDecider
             ? OfficeHours.OnOrBefore(Later(a.AddDays(-state.Policy.AcceptanceReminderDaysBefore), sentOn.AddDays(1)), state.Policy)
             : null;
         DateOnly? reportBy = granted ? round.Report.DeadlineFor(sentOn) : null;
-        change.Add(new DecisionLetterSent(Actor.Clock, change.Now, sentOn, appealBy, acceptBy, remindAt, reportBy));
+        string? termsVersion = granted ? round.GrantTermsVersion : null;
+        change.Add(new DecisionLetterSent(Actor.Clock, change.Now, sentOn, appealBy, acceptBy, remindAt, reportBy, termsVersion));
 
         (string, string)[] model =
         [
@@ -216,6 +217,7 @@ public static partial class CaseDecider
             ("auditRequired", granted && round.Report.RequiresAuditedAccounts(decision.Amount) ? "ja" : "nei"),
             ("auditThreshold", MailModels.Amount(round.Report.AuditThreshold)),
             ("terms", CaseMails.Lines(round.GrantTerms)),
+            ("termsVersion", termsVersion ?? ""),
             ("payout", granted ? PayoutText(round, decision.Amount) : ""),
         ];
         string template = CaseMails.DecisionTemplate(decision.Outcome);

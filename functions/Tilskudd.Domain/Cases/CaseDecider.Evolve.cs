@@ -61,6 +61,7 @@ public static partial class CaseDecider
                 AcceptanceReminderDueAt = e.AcceptanceReminderDueAt,
                 AcceptanceReminderSent = false,
                 ReportDeadline = e.ReportDeadline,
+                GrantTermsVersion = e.GrantTermsVersion,
             },
             AcceptanceReminderSent => state with { AcceptanceReminderSent = true },
             TermsAccepted e => state with { Status = CaseStatus.PayingOut, Tranches = e.Tranches },

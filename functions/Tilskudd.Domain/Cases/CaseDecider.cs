@@ -196,7 +196,7 @@ public static partial class CaseDecider
 
         var state = change.State;
         var tranches = TranchePlan.For(change.Context.Round, state.Granted, OsloTime.DateOf(change.Now), state.Policy);
-        change.Add(new TermsAccepted(c.By, change.Now, tranches));
+        change.Add(new TermsAccepted(c.By, change.Now, tranches, AcceptanceRecordsTheTermsVersion(state)));
         foreach (var t in tranches)
         {
             change.Effect(new RegisterTranche(change.Id($"tranche-{t.Number}"), state.RoundId, state.Reference, t.Number, t.Amount, t.DueOn));

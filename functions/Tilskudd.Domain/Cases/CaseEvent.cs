@@ -90,6 +90,7 @@ public sealed record CaseAssessed(Actor By, DateTimeOffset At, IReadOnlyList<Cri
 public sealed record DecisionMade(Actor By, DateTimeOffset At, DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, DateTimeOffset LetterDueAt) : CaseEvent(By, At);
 
 /// <summary>The decision letter (and for a grant the grant letter) went out; the appeal window runs from <paramref name="SentOn"/>.</summary>
+/// <param name="GrantTermsVersion">The version of the round's terms the grant letter stated (<see cref="Round.GrantTermsVersion"/>); null for a rejection, and in an event of a release before issue 26.</param>
 public sealed record DecisionLetterSent(
     Actor By,
     DateTimeOffset At,
@@ -97,11 +98,13 @@ public sealed record DecisionLetterSent(
     DateOnly AppealDeadline,
     DateOnly? AcceptanceDeadline,
     DateTimeOffset? AcceptanceReminderDueAt,
-    DateOnly? ReportDeadline) : CaseEvent(By, At);
+    DateOnly? ReportDeadline,
+    string? GrantTermsVersion = null) : CaseEvent(By, At);
 
 public sealed record AcceptanceReminderSent(Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
-public sealed record TermsAccepted(Actor By, DateTimeOffset At, IReadOnlyList<Tranche> Tranches) : CaseEvent(By, At);
+/// <param name="GrantTermsVersion">The terms accepted: the version the grant letter stated; null when the letter went out before issue 26 (its terms were the template's own).</param>
+public sealed record TermsAccepted(Actor By, DateTimeOffset At, IReadOnlyList<Tranche> Tranches, string? GrantTermsVersion = null) : CaseEvent(By, At);
 
 public sealed record TermsDeclined(Actor By, DateTimeOffset At, string Reason) : CaseEvent(By, At);
 

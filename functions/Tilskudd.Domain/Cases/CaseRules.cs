@@ -210,6 +210,15 @@ public static class CaseRules
             ? DomainError.Invalid("appeal-not-changed", "Et endret vedtak må være annerledes enn det påklagde; ellers opprettholdes vedtaket.")
             : null;
 
+    // ── Grant terms ────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Alta: "pengene blir utbetalt så snart søknaden er behandlet, tilskuddsbrev er sendt og vilkårene er akseptert". What is
+    /// accepted is the terms the grant letter stated, by their version (<see cref="Round.GrantTermsVersion"/>), not the round's
+    /// terms as they read at the time of acceptance; null for a letter sent before letters stated a version.
+    /// </summary>
+    public static string? AcceptanceRecordsTheTermsVersion(CaseState state) => state.GrantTermsVersion;
+
     // ── Report ───────────────────────────────────────────────────────────────────────
 
     /// <summary>

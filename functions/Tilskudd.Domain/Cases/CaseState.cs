@@ -45,6 +45,9 @@ public sealed record CaseState
     public DateOnly? LetterSentOn { get; init; }
     public DateOnly? AppealDeadline { get; init; }
 
+    /// <summary>The version of the terms the last grant letter stated (<see cref="Round.GrantTermsVersion"/>), the ones the organisation accepts.</summary>
+    public string? GrantTermsVersion { get; init; }
+
     public DateOnly? AcceptanceDeadline { get; init; }
     public DateTimeOffset? AcceptanceReminderDueAt { get; init; }
     public bool AcceptanceReminderSent { get; init; }

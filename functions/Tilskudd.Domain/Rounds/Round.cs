@@ -85,6 +85,14 @@ public sealed record Round
     /// <summary>Terms that come with a grant (use in the grant year, written consent to changes, control), for the grant letter.</summary>
     public IReadOnlyList<string> GrantTerms { get; init; } = [];
 
+    /// <summary>
+    /// Which terms these are, as the grant letter states it and an acceptance records it: the round's id and the first eight
+    /// hex digits of the SHA-256 of the terms' texts, one per line ("alta-2024-1a2b3c4d"). Computed, not kept in the data,
+    /// so a changed text can never keep the version of the text it replaced, and the same texts always give the same one.
+    /// </summary>
+    public string GrantTermsVersion =>
+        $"{Id}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', GrantTerms))))[..8]}";
+
     /// <summary>Other things the round page says (reservations, where activities may take place).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 

@@ -64,4 +64,22 @@ public class JsonRoundTripTests
         Assert.Null(submitted.Files);
         Assert.Equal(45_000, CaseDecider.Evolve(CaseState.Initial, submitted).Report!.AmountUsed);
     }
+
+    [Fact]
+    public void A_grant_letter_and_an_acceptance_stored_before_issue_26_read_without_a_terms_version()
+    {
+        var run = YearScenarios.Alta2024Granted();
+        var letter = run.Spec.History.OfType<DecisionLetterSent>().Single();
+        var accepted = run.Spec.History.OfType<TermsAccepted>().Single();
+        Assert.NotNull(accepted.GrantTermsVersion);
+
+        var oldLetter = Assert.IsType<DecisionLetterSent>(JsonSerializer.Deserialize<CaseEvent>(Without(Json<CaseEvent>(letter), "grantTermsVersion"), Options));
+        var oldAcceptance = Assert.IsType<TermsAccepted>(JsonSerializer.Deserialize<CaseEvent>(Without(Json<CaseEvent>(accepted), "grantTermsVersion"), Options));
+        var oldState = JsonSerializer.Deserialize<CaseState>(Without(Json(run.Spec.State), "grantTermsVersion"), Options)!;
+
+        Assert.Null(oldLetter.GrantTermsVersion);
+        Assert.Null(oldAcceptance.GrantTermsVersion);
+        Assert.Equal(accepted.Tranches, oldAcceptance.Tranches);
+        Assert.Null(oldState.GrantTermsVersion);
+    }
 }

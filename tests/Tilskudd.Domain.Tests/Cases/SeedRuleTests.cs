@@ -352,6 +352,77 @@ public class SeedRuleTests
         Assert.Contains(spec.Mails, m => m.TemplateId == TemplateIds.Tilskuddsbrev);
     }
 
+    // Alta: "nærmere rapporteringskrav og frister vil stå i tilskuddsbrev"; the round's grantTerms are what the letter states.
+    [Theory]
+    [InlineData("alta", 50_000)]
+    [InlineData("oslo", 150_000)]
+    public void GrantLetterStatesTheRoundsTerms(string scheme, long amount)
+    {
+        var round = scheme == "alta" ? Alta2024 : Oslo2021;
+        var day = round.ApplicationDeadline.AddDays(11);
+        var spec = GrantedAndLetterSent(new(round), amount, Oslo(day.Year, day.Month, day.Day));
+
+        var sent = spec.Mails.Single(m => m.TemplateId == TemplateIds.Tilskuddsbrev);
+        string letter = TemplateRenderer.Render(sent.TemplateId, sent.Model).TextBody;
+
+        Assert.NotEmpty(round.GrantTerms);
+        Assert.All(round.GrantTerms, term => Assert.Equal(1, Occurrences(letter, $"- {term}\n")));
+        Assert.Contains($"Vilkårene er versjon {round.GrantTermsVersion} av vilkårene for ordningen.", letter, StringComparison.Ordinal);
+        Assert.Contains($"innen {Domain.Text.NorwegianFormat.Date(spec.State.AcceptanceDeadline!.Value)}. Aksepterer dere ikke innen fristen", letter, StringComparison.Ordinal);
+        Assert.Contains($"skal være hos oss innen {Domain.Text.NorwegianFormat.Date(spec.State.ReportDeadline!.Value)}", letter, StringComparison.Ordinal);
+        Assert.Contains("utbetales", letter, StringComparison.Ordinal);
+        Assert.Equal(amount >= round.Report.AuditThreshold, letter.Contains("revisorberetningen skal legges ved", StringComparison.Ordinal));
+        // The template's own list of terms is gone: only the round's terms are stated, each once.
+        Assert.DoesNotContain("Det som ikke er brukt til formålet", letter, StringComparison.Ordinal);
+        Assert.InRange(Occurrences(letter, "Riksrevisjonen"), 0, 1);
+    }
+
+    static int Occurrences(string text, string part)
+    {
+        int count = 0;
+        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Fact]
+    public void AcceptanceRecordsTheTermsVersion()
+    {
+        var spec = GrantedAndLetterSent(new(Alta2024), 50_000, Oslo(2024, 4, 26));
+
+        spec.Do(new AcceptTerms(Organisation), Oslo(2024, 5, 2));
+
+        Assert.Equal(Alta2024.GrantTermsVersion, spec.History.OfType<DecisionLetterSent>().Single().GrantTermsVersion);
+        Assert.Equal(Alta2024.GrantTermsVersion, spec.Emitted<TermsAccepted>().Single().GrantTermsVersion);
+        Assert.Matches("^alta-2024-[0-9a-f]{8}$", Alta2024.GrantTermsVersion);
+    }
+
+    [Fact]
+    public void AcceptanceRecordsTheTermsVersion_the_version_is_the_texts_own()
+    {
+        var changed = Alta2024 with { GrantTerms = [.. Alta2024.GrantTerms.Take(5), "Kontroll etter nye regler."] };
+
+        Assert.Equal(Alta2024.GrantTermsVersion, Domain.Rounds.RoundCatalog.ForYear("alta", 2024).GrantTermsVersion);
+        Assert.NotEqual(Alta2024.GrantTermsVersion, changed.GrantTermsVersion);
+        Assert.NotEqual(Alta2024.GrantTermsVersion[^8..], Domain.Rounds.RoundCatalog.ForYear("alta", 2025).GrantTermsVersion[^8..]);
+    }
+
+    [Fact]
+    public void AcceptanceRecordsTheTermsVersion_a_letter_sent_before_letters_stated_one_records_none()
+    {
+        var spec = new CaseSpec(Alta2024).Assessed(50_000);
+        spec.Do(new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 50_000, []), Oslo(2024, 4, 26));
+        var letter = (DecisionLetterSent)CaseDecider.Decide(spec.State, new Tick(), spec.Context, Oslo(2024, 4, 26, 11)).Events.Single();
+        spec.Given(letter with { GrantTermsVersion = null });
+
+        spec.Do(new AcceptTerms(Organisation), Oslo(2024, 5, 2));
+
+        Assert.Null(spec.Emitted<TermsAccepted>().Single().GrantTermsVersion);
+    }
+
     [Fact]
     public void Report_for_a_grant_of_100000_or_more_needs_audited_accounts()
     {

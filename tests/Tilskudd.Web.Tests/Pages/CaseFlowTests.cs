@@ -158,6 +158,7 @@ public sealed partial class CaseFlowTests(WebFixture web)
         var card = page[$"#soknad-{reference}"];
         await Expect(card).ToContainTextAsync("venter på aksept av vilkår");
         await Expect(card).ToContainTextAsync("Dere har fått kr 40 000");
+        await Expect(card).ToContainTextAsync($"vilkårsversjon {Domain.Rounds.RoundCatalog.ForYear("alta", 2027).GrantTermsVersion}");
         await Expect(card).ToContainTextAsync("Vedtaksbrevet ble sendt på e-post");
         await Expect(card).Not.ToContainTextAsync("Vurdert, innstilt");
         await page.CheckAsync("mine-soknader");
@@ -197,6 +198,7 @@ public sealed partial class CaseFlowTests(WebFixture web)
         await page.GoAsync($"/saksbehandling/saker/{reference}");
         await Expect(page["#rapportfiler"]).ToContainTextAsync("Rapport: ");
         await Expect(page["#rapportfiler"]).ToContainTextAsync("Regnskap: ");
+        await Expect(page["#vilkar-akseptert"]).ToContainTextAsync($"vilkårsversjon {Domain.Rounds.RoundCatalog.ForYear("alta", 2027).GrantTermsVersion}");
         await page.CheckAsync("saksbehandling-sak-rapport");
         await page["#rapportfiler"].GetByRole(AriaRole.Button, new() { Name = "Hent regnskap.pdf" }).ClickAsync();
         var accounts = page.Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Åpne regnskap.pdf") });

@@ -21,10 +21,13 @@ function due(application, events, redraw) {
     return form;
   }
   switch (application.status) {
-    case 'AwaitingAcceptance':
+    case 'AwaitingAcceptance': {
+      const version = events.filter(e => e.type === 'DecisionLetterSent').pop()?.details?.grantTermsVersion;
       return action('Aksepter vilkårene', [
-        el('p', {}, `Dere har fått ${kroner(application.granted ?? 0)}. Les vilkårene i vedtaksbrevet på e-post, og aksepter dem innen ${application.acceptanceDeadline ? date(application.acceptanceDeadline) : 'fristen'}.`),
+        el('p', {}, `Dere har fått ${kroner(application.granted ?? 0)}. Les vilkårene i tilskuddsbrevet på e-post, og aksepter dem innen ${application.acceptanceDeadline ? date(application.acceptanceDeadline) : 'fristen'}.`),
+        version ? el('p', {}, `Dere aksepterer vilkårene i tilskuddsbrevet, vilkårsversjon ${version}.`) : null,
       ], 'Vi aksepterer vilkårene', 'acceptance', () => ({}), 'Vilkårene er akseptert.');
+    }
     case 'AwaitingInformation': {
       const request = events.filter(e => e.type === 'InformationRequested').pop()?.details;
       return action('Svar kommunen', [

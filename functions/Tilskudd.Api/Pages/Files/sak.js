@@ -144,6 +144,7 @@ async function draw(done = '') {
   const events = trail.events;
   const eligibility = events.filter(e => e.type === 'EligibilityChecked').pop();
   const assessed = events.filter(e => e.type === 'CaseAssessed').pop();
+  const accepted = events.filter(e => e.type === 'TermsAccepted').pop();
   const roles = currentRoles();
   const status = application.status;
   document.title = `Sak ${application.reference} – saksbehandling`;
@@ -160,7 +161,9 @@ async function draw(done = '') {
       el('dt', {}, 'Søkt beløp'), el('dd', {}, kroner(application.amountAppliedFor)),
       el('dt', {}, 'Sendt'), el('dd', {}, dateTime(application.submittedAt)),
       application.granted ? [el('dt', {}, 'Innvilget'), el('dd', {}, kroner(application.granted))] : null,
-      assessed ? [el('dt', {}, 'Innstilt'), el('dd', {}, kroner(assessed.details.recommendedAmount))] : null),
+      assessed ? [el('dt', {}, 'Innstilt'), el('dd', {}, kroner(assessed.details.recommendedAmount))] : null,
+      accepted ? [el('dt', {}, 'Vilkår akseptert'), el('dd', { id: 'vilkar-akseptert' },
+        `${dateTime(accepted.at)}, vilkårsversjon ${accepted.details?.grantTermsVersion ?? 'ikke oppgitt (tilskuddsbrevet er fra før vilkårene fikk versjon)'}`)] : null),
     el('h2', {}, 'Vedlegg'),
     application.attachments.length === 0 ? el('p', {}, 'Ingen vedlegg.') : el('ul', {}, application.attachments.map(attachment)),
     report(events),

@@ -112,7 +112,7 @@ const eventTexts = {
   DecisionMade: d => `Vedtak: ${outcomeNames[d.outcome] ?? d.outcome}${d.outcome === 'rejected' ? '' : ` ${kroner(d.amount)}`}`,
   DecisionLetterSent: () => 'Vedtaksbrevet ble sendt på e-post',
   AcceptanceReminderSent: () => 'Påminnelse om å akseptere vilkårene ble sendt på e-post',
-  TermsAccepted: () => 'Vilkårene ble akseptert',
+  TermsAccepted: d => d.grantTermsVersion ? `Vilkårene ble akseptert (vilkårsversjon ${d.grantTermsVersion})` : 'Vilkårene ble akseptert',
   TermsDeclined: () => 'Søkeren takket nei',
   GrantLapsed: () => 'Tilskuddet falt bort: vilkårene ble ikke akseptert i tide',
   TranchePaidOut: d => `Utbetalt ${kroner(d.amount)} (termin ${d.number})`,
