@@ -39,6 +39,7 @@ public static partial class CaseDecider
             CaseworkersReminded { Reason: ReminderReason.ReviewNotAssessed } => state with { ReviewReminderSent = true },
             CaseworkersReminded { Reason: ReminderReason.ReportOverdue } => state with { CaseworkersToldReportOverdue = true },
             CaseworkersReminded => state,
+            InterimReplySent => state with { InterimReplySent = true },
             CaseAssessed e => state with
             {
                 Status = CaseStatus.Assessed,

@@ -12,6 +12,7 @@ namespace Tilskudd.Domain.Cases;
 [JsonDerivedType(typeof(InformationReceived), nameof(InformationReceived))]
 [JsonDerivedType(typeof(InformationReplyMissed), nameof(InformationReplyMissed))]
 [JsonDerivedType(typeof(CaseworkersReminded), nameof(CaseworkersReminded))]
+[JsonDerivedType(typeof(InterimReplySent), nameof(InterimReplySent))]
 [JsonDerivedType(typeof(CaseAssessed), nameof(CaseAssessed))]
 [JsonDerivedType(typeof(DecisionMade), nameof(DecisionMade))]
 [JsonDerivedType(typeof(DecisionLetterSent), nameof(DecisionLetterSent))]
@@ -81,6 +82,10 @@ public sealed record InformationReceived(Actor By, DateTimeOffset At, string Ans
 
 /// <summary>The reply deadline passed without an answer; the review goes on with what the case has.</summary>
 public sealed record InformationReplyMissed(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+
+/// <summary>The foreløpig svar (forvaltningsloven § 11 a) went out: the application is not decided a month after the deadline.</summary>
+/// <param name="ExpectedDecisionBy">When it said the answer can be expected.</param>
+public sealed record InterimReplySent(Actor By, DateTimeOffset At, DateOnly ExpectedDecisionBy) : CaseEvent(By, At);
 
 public sealed record CaseworkersReminded(Actor By, DateTimeOffset At, ReminderReason Reason) : CaseEvent(By, At);
 

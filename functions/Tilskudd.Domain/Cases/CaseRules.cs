@@ -147,6 +147,19 @@ public static class CaseRules
             ? null
             : DomainError.Invalid("recommendation-above-applied", $"Innstillingen kan ikke være over omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
 
+    /// <summary>
+    /// Forvaltningsloven § 11 a: "I saker som gjelder enkeltvedtak, skal det gis foreløpig svar dersom en henvendelse ikke kan
+    /// besvares i løpet av en måned etter at den er mottatt", saying why ("gjøres rede for grunnen") and "så vidt mulig angis
+    /// når svar kan ventes". The round's applications are decided together after its deadline, so the month runs from the
+    /// deadline: the day an undecided case (submitted, waiting, under review, awaiting information or assessed) gets its one
+    /// foreløpig svar, or null when it gets none (decided, or the reply has gone out).
+    /// </summary>
+    public static DateOnly? UndecidedCaseGetsAnInterimReplyOnceAMonthAfterTheDeadline(CaseState state) =>
+        state.Status is CaseStatus.Submitted or CaseStatus.WaitingForDeadline or CaseStatus.UnderReview or CaseStatus.AwaitingInformation or CaseStatus.Assessed
+            && !state.InterimReplySent
+                ? state.ApplicationDeadline.AddMonths(1)
+                : null;
+
     // ── Decision ─────────────────────────────────────────────────────────────────────
 
     public static DomainError? GrantNeverAboveAmountAppliedFor(CaseState state, long amount) =>

@@ -33,6 +33,9 @@ public sealed record CaseState
     public DateTimeOffset? ReviewReminderDueAt { get; init; }
     public bool ReviewReminderSent { get; init; }
 
+    /// <summary>The foreløpig svar has gone out; it is sent once.</summary>
+    public bool InterimReplySent { get; init; }
+
     /// <summary>Null until eligibility is checked; then the reasons it fails (empty when eligible).</summary>
     public IReadOnlyList<string>? EligibilityFindings { get; init; }
 

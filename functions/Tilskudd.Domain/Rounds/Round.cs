@@ -59,6 +59,9 @@ public sealed record Round
     /// <summary>Days the organisation has to answer a request for more information (mangelbrev).</summary>
     public required int InformationReplyDays { get; init; }
 
+    /// <summary>What the foreløpig svar (forvaltningsloven § 11 a) to an undecided application says: why it takes time, and when to expect the answer.</summary>
+    public required InterimReplyRule InterimReply { get; init; }
+
     public required EligibilityRule Eligibility { get; init; }
 
     public required IReadOnlyList<ApplicationKindRule> Kinds { get; init; }
@@ -154,6 +157,10 @@ public sealed record AppealRule(int Weeks, string Body)
     public DateOnly DeadlineFor(DateOnly decisionLetterSent) =>
         Time.WorkingDays.NextOnOrAfter(decisionLetterSent.AddDays(7 * Weeks));
 }
+
+/// <param name="ExpectedDecisionBy">When the round's applications are expected to be decided, as the foreløpig svar promises it.</param>
+/// <param name="Reason">Why the answer takes time (forvaltningsloven § 11 a: "gjøres rede for grunnen"), in the kommune's words.</param>
+public sealed record InterimReplyRule(DateOnly ExpectedDecisionBy, string Reason);
 
 /// <param name="MinimumAgeYears">How long the organisation must have existed; null where the seed sets no age.</param>
 /// <param name="OrganisationForms">Enhetsregisteret's organisasjonsform codes that may get a grant; null or empty where the seed names none.</param>

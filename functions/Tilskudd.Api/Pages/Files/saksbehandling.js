@@ -108,6 +108,7 @@ const eventTexts = {
   InformationReceived: d => `Søkeren svarte: «${d.answer}»`,
   InformationReplyMissed: () => 'Svarfristen gikk ut uten svar',
   CaseworkersReminded: () => 'Påminnelse til saksbehandlerne',
+  InterimReplySent: d => `Foreløpig svar ble sendt på e-post (forvaltningsloven § 11 a): svar ventes innen ${date(d.expectedDecisionBy)}`,
   CaseAssessed: d => `Vurdert, innstilt ${kroner(d.recommendedAmount)}${d.exclusions?.length ? ` (unntatt: ${d.exclusions.join(', ')})` : ''}`,
   DecisionMade: d => `Vedtak: ${outcomeNames[d.outcome] ?? d.outcome}${d.outcome === 'rejected' ? '' : ` ${kroner(d.amount)}`}`,
   DecisionLetterSent: () => 'Vedtaksbrevet ble sendt på e-post',
@@ -131,7 +132,7 @@ const eventTexts = {
 };
 
 /** Events whose effect is a mail to the applicant, so the timeline shows the mails too. */
-const mailEvents = new Set(['DecisionLetterSent', 'AcceptanceReminderSent', 'ReportReminderSent', 'ReportOverdueNoticeSent', 'InformationRequested', 'RepaymentClaimed']);
+const mailEvents = new Set(['InterimReplySent', 'DecisionLetterSent', 'AcceptanceReminderSent', 'ReportReminderSent', 'ReportOverdueNoticeSent', 'InformationRequested', 'RepaymentClaimed']);
 
 export function timeline(events) {
   if (events.length === 0) return el('p', {}, 'Ingen hendelser ennå.');
