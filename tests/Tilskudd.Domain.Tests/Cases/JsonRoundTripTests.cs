@@ -82,4 +82,16 @@ public class JsonRoundTripTests
         Assert.Equal(accepted.Tranches, oldAcceptance.Tranches);
         Assert.Null(oldState.GrantTermsVersion);
     }
+
+    [Fact]
+    public void A_state_stored_before_issue_26_reads_as_one_that_has_sent_no_interim_reply()
+    {
+        var run = YearScenarios.Oslo2021PartlyGranted();
+        Assert.True(run.Spec.State.InterimReplySent);
+
+        var old = JsonSerializer.Deserialize<CaseState>(Without(Json(run.Spec.State), "interimReplySent"), Options)!;
+
+        Assert.False(old.InterimReplySent);
+        Assert.Equal(run.Spec.State.Status, old.Status);
+    }
 }
