@@ -1,3 +1,4 @@
+using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Domain.Time;
@@ -26,7 +27,7 @@ public static class Lifecycles
 
     /// <summary>Alta 2024: granted 50 000, a mangelbrev, two tranches, report accepted: submit to closed.</summary>
     public static IReadOnlyList<Turn> AltaGranted() => Play(Alta2024, Oslo(2025, 6, 30), AltaUntilAccepted("ALT-2024-0042")
-        .Append((Oslo(2025, 3, 5, 12), new SubmitReport(Organisation, 50_000, false)))
+        .Append((Oslo(2025, 3, 5, 12), new SubmitReport(Organisation, 50_000, false, ReportFiles())))
         .Append((Oslo(2025, 3, 12, 9), new ReviewReport(Caseworker, 50_000, "Rapport og regnskap godkjent."))));
 
     /// <summary>Oslo 2021: partly granted, appealed and upheld, report with auditor, part repaid: submit to closed.</summary>
@@ -41,7 +42,7 @@ public static class Lifecycles
         (Oslo(2021, 1, 22, 10), new RecommendOnAppeal(Caseworker, true, "Opprettholdes.")),
         (Oslo(2021, 1, 25, 14), new ReconsiderAppeal(DecisionMaker, true, DecisionOutcome.PartlyGranted, 150_000, ["Klagen gir ikke grunn til å endre beløpet."])),
         (Oslo(2021, 2, 1, 12), new AcceptTerms(Organisation)),
-        (Oslo(2022, 1, 28, 12), new SubmitReport(Organisation, 140_000, true)),
+        (Oslo(2022, 1, 28, 12), new SubmitReport(Organisation, 140_000, true, ReportFiles(audited: true))),
         (Oslo(2022, 2, 7, 10), new ReviewReport(Caseworker, 140_000, "Kr 10 000 ble ikke brukt i 2021.")),
         (Oslo(2022, 2, 20, 10), new RegisterRepayment(Caseworker, 10_000)),
     ]);
@@ -64,6 +65,14 @@ public static class Lifecycles
         var events = Play(Alta2024, start.AddHours(count / 2 + 1), steps).SelectMany(s => s.Result.Events).ToList();
         return events.Count >= count ? events[..count] : throw new InvalidOperationException($"Only {events.Count} events.");
     }
+
+    /// <summary>The report and the accounts every report sends (both seeds: "rapport og regnskap"), and the auditor's statement when audited.</summary>
+    static IReadOnlyList<AttachedFile> ReportFiles(bool audited = false) =>
+    [
+        new(AttachmentKind.Report, "rapport.pdf"),
+        new(AttachmentKind.Accounts, "regnskap.pdf"),
+        .. audited ? [new AttachedFile(AttachmentKind.AuditorsStatement, "revisorberetning.pdf")] : Array.Empty<AttachedFile>(),
+    ];
 
     static IEnumerable<(DateTimeOffset, CaseCommand)> AltaUntilAccepted(string reference) =>
     [

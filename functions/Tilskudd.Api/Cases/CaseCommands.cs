@@ -11,8 +11,16 @@ using Tilskudd.Workflow.Ports;
 
 namespace Tilskudd.Api.Cases;
 
-/// <summary>What a route makes of its request: the command, or why the request cannot be read; and the files to store once it is checked.</summary>
-public sealed record Drafted(CaseCommand? Command, IResult? Problem, Func<string, CancellationToken, Task<IReadOnlyList<StoredAttachment>>>? StoreFiles = null)
+/// <summary>
+/// What a route makes of its request: the command, or why the request cannot be read; the files to store once it is
+/// checked; and the command as it is raised once they are stored (<paramref name="WithStoredFiles"/>: naming the stored
+/// files, so the case's event links to them). The door checks <paramref name="Command"/>; the case decides the one raised.
+/// </summary>
+public sealed record Drafted(
+    CaseCommand? Command,
+    IResult? Problem,
+    Func<string, CancellationToken, Task<IReadOnlyList<StoredAttachment>>>? StoreFiles = null,
+    Func<IReadOnlyList<StoredAttachment>, CaseCommand>? WithStoredFiles = null)
 {
     public static implicit operator Drafted(CaseCommand command) => new(command, null);
 
@@ -83,7 +91,8 @@ public sealed class CaseCommands(ICaseViews views, PotLedger pots, CaseFiles cas
         // its next activity): the case decides, as it does every command anyway.
 
         var files = drafted.StoreFiles is null ? [] : await drafted.StoreFiles(commandId, cancellationToken);
-        await engine.RaiseEventAsync(reference, CaseMessage.EventName, new CaseMessage(commandId, command, CaseMessage.LeadOf(time)), cancellationToken);
+        var raised = drafted.WithStoredFiles is { } withStoredFiles ? withStoredFiles(files) : command;
+        await engine.RaiseEventAsync(reference, CaseMessage.EventName, new CaseMessage(commandId, raised, CaseMessage.LeadOf(time)), cancellationToken);
         var found = await WaitForOutcomeAsync(engine, reference, commandId, cancellationToken);
         if (found is { Outcome.Accepted: true, Summary: { } decided })
         {

@@ -149,7 +149,14 @@ public static class CaseReads
 
     /// <summary>The API path of a stored file's link (see <see cref="GetAttachmentLink"/>).</summary>
     public static string AttachmentPath(string reference, string blobName) =>
-        $"/api/applications/{reference}/attachments/{blobName[(blobName.LastIndexOf('/') + 1)..]}";
+        $"/api/applications/{reference}/attachments/{LinkName(blobName)}";
+
+    /// <summary>The name a stored file's link is asked for by (the blob's name without the case's folder).</summary>
+    public static string LinkName(string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        return blobName[(blobName.LastIndexOf('/') + 1)..];
+    }
 
     public static ProblemHttpResult ApplicationNotFound(string reference) =>
         Problems.NotFound($"Fant ingen søknad med referansenummer «{reference}».", "application-not-found");

@@ -42,7 +42,10 @@ public static class CasesApi
     public static Task<IResult> RequestChange(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>
         commands.SendAsync(caller, request, engine, Json<ChangeRequestBody>((by, b) => new RequestChange(by, b.Description ?? "")), cancellationToken);
 
-    /// <summary>Report and accounts: multipart with "amountUsed" (whole kroner) and the files report, accounts and auditorsStatement.</summary>
+    /// <summary>
+    /// Report and accounts: multipart with "amountUsed" (whole kroner) and the files report and accounts (both required:
+    /// the round's <c>report.requiredFiles</c>) and auditorsStatement (from the round's audit threshold).
+    /// </summary>
     public static Task<IResult> SubmitReport(Admitted caller, HttpRequest request, CaseCommands commands, CaseFiles files, DurableTaskClient engine, CancellationToken cancellationToken) =>
         commands.SendAsync(caller, request, engine, async (req, by, state, token) =>
         {
@@ -57,8 +60,13 @@ public static class CasesApi
                 return Drafted.Invalid("Oppgi brukt beløp i hele kroner i feltet «amountUsed».");
             }
 
+            // The door checks the kinds sent (ReportAndAccountsAreAttached); the case gets them with the names they are stored under.
             bool audited = form.Files.Any(f => f.Kind == AttachmentKind.AuditorsStatement);
-            return new Drafted(new SubmitReport(by, amountUsed, audited), null, (id, t) => files.StoreAsync(state.Reference, state.Version, id, form.Files, t));
+            return new Drafted(
+                new SubmitReport(by, amountUsed, audited, [.. form.Files.Select(f => new AttachedFile(f.Kind, f.FileName))]),
+                null,
+                (id, t) => files.StoreAsync(state.Reference, state.Version, id, form.Files, t),
+                stored => new SubmitReport(by, amountUsed, audited, [.. stored.Select(f => new AttachedFile(f.Kind, f.FileName, CaseReads.LinkName(f.BlobName)))]));
         }, cancellationToken);
 
     public static Task<IResult> AppealDecision(Admitted caller, HttpRequest request, CaseCommands commands, DurableTaskClient engine, CancellationToken cancellationToken) =>

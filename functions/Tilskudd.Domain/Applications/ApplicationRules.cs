@@ -28,6 +28,7 @@ public static class ApplicationRules
         ReceptionContactIsGiven,
         BudgetIsGiven,
         BudgetLinesAreValid,
+        ProjectBudgetHasNoRunningCosts,
         AmountAppliedForWithinBudget,
         SkatteattestWhenEmployees,
         MembershipListForOperatingSupport,
@@ -350,6 +351,24 @@ public static class ApplicationRules
             if (line.Amount <= 0)
             {
                 yield return new($"budget[{i}].amount", "Beløpet må være større enn 0.");
+            }
+        }
+    }
+
+    // Alta: "prosjekt/tiltaksstøtte kan ikke benyttes til generell drift av organisasjon". The round marks the categories
+    // that are running costs (BudgetCategory.OperatingSupportOnly); only an application for operating support may use them.
+    static IEnumerable<Violation> ProjectBudgetHasNoRunningCosts(Submission s)
+    {
+        if (s.Form.Kind == ApplicationKind.Operating)
+        {
+            yield break;
+        }
+
+        for (int i = 0; i < s.Budget.Count; i++)
+        {
+            if (s.Round.BudgetCategories.FirstOrDefault(c => string.Equals(c.Code, s.Budget[i].Category, StringComparison.OrdinalIgnoreCase)) is { OperatingSupportOnly: true } category)
+            {
+                yield return new($"budget[{i}].category", $"Budsjettkategorien «{category.Title}» kan bare brukes når dere søker driftsstøtte. Prosjekt- og tiltaksstøtte kan ikke benyttes til generell drift av organisasjonen.");
             }
         }
     }

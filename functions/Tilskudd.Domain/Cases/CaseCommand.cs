@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Rounds;
 
 namespace Tilskudd.Domain.Cases;
@@ -80,7 +81,8 @@ public sealed record AnswerChangeRequest(Actor By, bool Consent, string Comment)
 
 /// <param name="AmountUsed">Kroner of the grant used for its purpose in the grant year, as the accounts show.</param>
 /// <param name="AuditorsStatementAttached">Revisorberetning attached (required at or above the audit threshold).</param>
-public sealed record SubmitReport(Actor By, long AmountUsed, bool AuditorsStatementAttached) : CaseCommand(By);
+/// <param name="Files">The files sent with the report (report, accounts, auditor's statement); none in a command of a release before issue 26.</param>
+public sealed record SubmitReport(Actor By, long AmountUsed, bool AuditorsStatementAttached, IReadOnlyList<AttachedFile>? Files = null) : CaseCommand(By);
 
 /// <param name="AcceptedUse">Kroner the caseworker accepts as used for the purpose in the grant year; the rest is claimed back.</param>
 public sealed record ReviewReport(Actor By, long AcceptedUse, string Comment) : CaseCommand(By);
@@ -128,6 +130,11 @@ public sealed record DeclareImpartiality(Actor By, bool Disqualified, string Rea
 
 /// <summary>The timer fired: do whatever has fallen due (reminders, letters, lapses, payouts, notices).</summary>
 public sealed record Tick() : CaseCommand(Actor.Clock);
+
+/// <summary>A file a command brought to the case.</summary>
+/// <param name="FileName">The name it was sent with.</param>
+/// <param name="Name">The name the case's files are fetched by (/api/applications/{reference}/attachments/{name}), once it is stored.</param>
+public sealed record AttachedFile(AttachmentKind Kind, string FileName, string? Name = null);
 
 public sealed record CriterionScore(string Code, int Score, string Comment)
 {

@@ -4,7 +4,7 @@ using Tilskudd.Domain.Time;
 
 namespace Tilskudd.Domain.Cases;
 
-/// <summary>What the clock does to a case: every timer of issue 4, each found from the state alone.</summary>
+/// <summary>What the clock does to a case: every timer of issue 4 and the foreløpig svar of issue 26, each found from the state alone.</summary>
 public static partial class CaseDecider
 {
     /// <summary>A timer of the case and when it falls due.</summary>
@@ -19,6 +19,7 @@ public static partial class CaseDecider
         TranchePayout,
         ReportReminder,
         ReportOverdueNotice,
+        InterimReply,
     }
 
     /// <summary>When the case next needs the clock: the orchestration sets a durable timer for it and sends <see cref="Tick"/>. Null: it waits for people only.</summary>
@@ -39,6 +40,11 @@ public static partial class CaseDecider
                 when !state.ReviewReminderSent && state.ReviewReminderDueAt is { } reviewAt:
                 yield return (Due.ReviewReminder, reviewAt);
                 break;
+        }
+
+        if (CaseRules.UndecidedCaseGetsAnInterimReplyOnceAMonthAfterTheDeadline(state) is { } interimOn)
+        {
+            yield return (Due.InterimReply, OfficeHours.OnOrAfter(interimOn, policy));
         }
 
         switch (state.Status)
@@ -115,6 +121,16 @@ public static partial class CaseDecider
             case Due.ReviewReminder:
                 change.Add(new CaseworkersReminded(clock, now, ReminderReason.ReviewNotAssessed));
                 change.Notify(ReminderReason.ReviewNotAssessed, $"Saken er ikke vurdert {round.ReviewReminderWorkingDays} virkedager etter søknadsfristen.");
+                break;
+
+            case Due.InterimReply:
+                var expected = round.InterimReply.ExpectedDecisionBy;
+                change.Add(new InterimReplySent(clock, now, expected));
+                change.Mail(
+                    TemplateIds.ForelopigSvar,
+                    ("applicationDeadline", MailModels.Date(state.ApplicationDeadline)),
+                    ("reason", round.InterimReply.Reason),
+                    ("expectedDecisionBy", MailModels.Date(expected)));
                 break;
 
             case Due.InformationReplyDeadline:
@@ -202,7 +218,8 @@ public static partial class CaseDecider
             ? OfficeHours.OnOrBefore(Later(a.AddDays(-state.Policy.AcceptanceReminderDaysBefore), sentOn.AddDays(1)), state.Policy)
             : null;
         DateOnly? reportBy = granted ? round.Report.DeadlineFor(sentOn) : null;
-        change.Add(new DecisionLetterSent(Actor.Clock, change.Now, sentOn, appealBy, acceptBy, remindAt, reportBy));
+        string? termsVersion = granted ? round.GrantTermsVersion : null;
+        change.Add(new DecisionLetterSent(Actor.Clock, change.Now, sentOn, appealBy, acceptBy, remindAt, reportBy, termsVersion));
 
         (string, string)[] model =
         [
@@ -217,6 +234,7 @@ public static partial class CaseDecider
             ("auditRequired", granted && round.Report.RequiresAuditedAccounts(decision.Amount) ? "ja" : "nei"),
             ("auditThreshold", MailModels.Amount(round.Report.AuditThreshold)),
             ("terms", CaseMails.Lines(round.GrantTerms)),
+            ("termsVersion", termsVersion ?? ""),
             ("payout", granted ? PayoutText(round, decision.Amount) : ""),
             ("final", decision.Final ? "ja" : "nei"),
             ("considerations", CaseMails.Lines(MainConsiderations(state, round))),

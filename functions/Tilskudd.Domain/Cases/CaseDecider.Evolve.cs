@@ -41,6 +41,7 @@ public static partial class CaseDecider
             CaseworkersReminded { Reason: ReminderReason.ReviewNotAssessed } => state with { ReviewReminderSent = true },
             CaseworkersReminded { Reason: ReminderReason.ReportOverdue } => state with { CaseworkersToldReportOverdue = true },
             CaseworkersReminded => state,
+            InterimReplySent => state with { InterimReplySent = true },
             CaseAssessed e => state with
             {
                 Status = CaseStatus.Assessed,
@@ -63,6 +64,7 @@ public static partial class CaseDecider
                 AcceptanceReminderDueAt = e.AcceptanceReminderDueAt,
                 AcceptanceReminderSent = false,
                 ReportDeadline = e.ReportDeadline,
+                GrantTermsVersion = e.GrantTermsVersion,
             },
             AcceptanceReminderSent => state with { AcceptanceReminderSent = true },
             TermsAccepted e => state with { Status = CaseStatus.PayingOut, Tranches = e.Tranches },

@@ -205,7 +205,7 @@ public static partial class CaseDecider
 
         var state = change.State;
         var tranches = TranchePlan.For(change.Context.Round, state.Granted, OsloTime.DateOf(change.Now), state.Policy);
-        change.Add(new TermsAccepted(c.By, change.Now, tranches));
+        change.Add(new TermsAccepted(c.By, change.Now, tranches, AcceptanceRecordsTheTermsVersion(state)));
         foreach (var t in tranches)
         {
             change.Effect(new RegisterTranche(change.Id($"tranche-{t.Number}"), state.RoundId, state.Reference, t.Number, t.Amount, t.DueOn));
@@ -269,14 +269,16 @@ public static partial class CaseDecider
 
     static DomainError? OnSubmitReport(Change change, SubmitReport c)
     {
+        var files = c.Files ?? [];
         if ((OnlyTheOrganisationActsForItself(c.By)
             ?? AmountUsedIsWithinTheGrant(change.State, c.AmountUsed)
+            ?? ReportAndAccountsAreAttached(change.Context.Round, files)
             ?? AuditedAccountsRequiredAtOrAbove100000(change.Context.Round, change.State, c.AuditorsStatementAttached)) is { } error)
         {
             return error;
         }
 
-        change.Add(new ReportSubmitted(c.By, change.Now, c.AmountUsed, c.AuditorsStatementAttached));
+        change.Add(new ReportSubmitted(c.By, change.Now, c.AmountUsed, c.AuditorsStatementAttached, files));
         change.Notify(null, "Rapport og regnskap er mottatt.");
         return null;
     }

@@ -12,6 +12,7 @@ namespace Tilskudd.Domain.Cases;
 [JsonDerivedType(typeof(InformationReceived), nameof(InformationReceived))]
 [JsonDerivedType(typeof(InformationReplyMissed), nameof(InformationReplyMissed))]
 [JsonDerivedType(typeof(CaseworkersReminded), nameof(CaseworkersReminded))]
+[JsonDerivedType(typeof(InterimReplySent), nameof(InterimReplySent))]
 [JsonDerivedType(typeof(CaseAssessed), nameof(CaseAssessed))]
 [JsonDerivedType(typeof(DecisionMade), nameof(DecisionMade))]
 [JsonDerivedType(typeof(DecisionLetterSent), nameof(DecisionLetterSent))]
@@ -86,6 +87,10 @@ public sealed record InformationReceived(Actor By, DateTimeOffset At, string Ans
 /// <summary>The reply deadline passed without an answer; the review goes on with what the case has.</summary>
 public sealed record InformationReplyMissed(Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
+/// <summary>The foreløpig svar (forvaltningsloven § 11 a) went out: the application is not decided a month after the deadline.</summary>
+/// <param name="ExpectedDecisionBy">When it said the answer can be expected.</param>
+public sealed record InterimReplySent(Actor By, DateTimeOffset At, DateOnly ExpectedDecisionBy) : CaseEvent(By, At);
+
 public sealed record CaseworkersReminded(Actor By, DateTimeOffset At, ReminderReason Reason) : CaseEvent(By, At);
 
 public sealed record CaseAssessed(Actor By, DateTimeOffset At, IReadOnlyList<CriterionScore> Scores, IReadOnlyList<string> Exclusions, long RecommendedAmount, string Comment) : CaseEvent(By, At);
@@ -95,6 +100,7 @@ public sealed record CaseAssessed(Actor By, DateTimeOffset At, IReadOnlyList<Cri
 public sealed record DecisionMade(Actor By, DateTimeOffset At, DecisionOutcome Outcome, long Amount, IReadOnlyList<string> Reasons, DateTimeOffset LetterDueAt, bool Final = false) : CaseEvent(By, At);
 
 /// <summary>The decision letter (and for a grant the grant letter) went out; the appeal window runs from <paramref name="SentOn"/>.</summary>
+/// <param name="GrantTermsVersion">The version of the round's terms the grant letter stated (<see cref="Round.GrantTermsVersion"/>); null for a rejection, and in an event of a release before issue 26.</param>
 public sealed record DecisionLetterSent(
     Actor By,
     DateTimeOffset At,
@@ -102,11 +108,13 @@ public sealed record DecisionLetterSent(
     DateOnly AppealDeadline,
     DateOnly? AcceptanceDeadline,
     DateTimeOffset? AcceptanceReminderDueAt,
-    DateOnly? ReportDeadline) : CaseEvent(By, At);
+    DateOnly? ReportDeadline,
+    string? GrantTermsVersion = null) : CaseEvent(By, At);
 
 public sealed record AcceptanceReminderSent(Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
-public sealed record TermsAccepted(Actor By, DateTimeOffset At, IReadOnlyList<Tranche> Tranches) : CaseEvent(By, At);
+/// <param name="GrantTermsVersion">The terms accepted: the version the grant letter stated; null when the letter went out before issue 26 (its terms were the template's own).</param>
+public sealed record TermsAccepted(Actor By, DateTimeOffset At, IReadOnlyList<Tranche> Tranches, string? GrantTermsVersion = null) : CaseEvent(By, At);
 
 public sealed record TermsDeclined(Actor By, DateTimeOffset At, string Reason) : CaseEvent(By, At);
 
@@ -120,7 +128,8 @@ public sealed record ReportReminderSent(Actor By, DateTimeOffset At, int Number)
 
 public sealed record ReportOverdueNoticeSent(Actor By, DateTimeOffset At, int Number) : CaseEvent(By, At);
 
-public sealed record ReportSubmitted(Actor By, DateTimeOffset At, long AmountUsed, bool AuditorsStatementAttached) : CaseEvent(By, At);
+/// <param name="Files">The report's files, for the caseworker's review; null in an event of a release before issue 26.</param>
+public sealed record ReportSubmitted(Actor By, DateTimeOffset At, long AmountUsed, bool AuditorsStatementAttached, IReadOnlyList<AttachedFile>? Files = null) : CaseEvent(By, At);
 
 public sealed record ReportApproved(Actor By, DateTimeOffset At, string Comment) : CaseEvent(By, At);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Rounds;
 using Tilskudd.Domain.Text;
 using Tilskudd.Domain.Time;
@@ -163,6 +164,19 @@ public static class CaseRules
             ? null
             : DomainError.Invalid("recommendation-above-applied", $"Innstillingen kan ikke være over omsøkt beløp ({NorwegianFormat.Kroner(state.AmountAppliedFor)}).");
 
+    /// <summary>
+    /// Forvaltningsloven § 11 a: "I saker som gjelder enkeltvedtak, skal det gis foreløpig svar dersom en henvendelse ikke kan
+    /// besvares i løpet av en måned etter at den er mottatt", saying why ("gjøres rede for grunnen") and "så vidt mulig angis
+    /// når svar kan ventes". The round's applications are decided together after its deadline, so the month runs from the
+    /// deadline: the day an undecided case (submitted, waiting, under review, awaiting information or assessed) gets its one
+    /// foreløpig svar, or null when it gets none (decided, or the reply has gone out).
+    /// </summary>
+    public static DateOnly? UndecidedCaseGetsAnInterimReplyOnceAMonthAfterTheDeadline(CaseState state) =>
+        state.Status is CaseStatus.Submitted or CaseStatus.WaitingForDeadline or CaseStatus.UnderReview or CaseStatus.AwaitingInformation or CaseStatus.Assessed
+            && !state.InterimReplySent
+                ? state.ApplicationDeadline.AddMonths(1)
+                : null;
+
     // ── Decision ─────────────────────────────────────────────────────────────────────
 
     public static DomainError? GrantNeverAboveAmountAppliedFor(CaseState state, long amount) =>
@@ -287,6 +301,15 @@ public static class CaseRules
             ? DomainError.Invalid("appeal-not-changed", "Et endret vedtak må være annerledes enn det påklagde; ellers opprettholdes vedtaket.")
             : null;
 
+    // ── Grant terms ────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Alta: "pengene blir utbetalt så snart søknaden er behandlet, tilskuddsbrev er sendt og vilkårene er akseptert". What is
+    /// accepted is the terms the grant letter stated, by their version (<see cref="Round.GrantTermsVersion"/>), not the round's
+    /// terms as they read at the time of acceptance; null for a letter sent before letters stated a version.
+    /// </summary>
+    public static string? AcceptanceRecordsTheTermsVersion(CaseState state) => state.GrantTermsVersion;
+
     // ── Report ───────────────────────────────────────────────────────────────────────
 
     /// <summary>
@@ -297,6 +320,35 @@ public static class CaseRules
         round.Report.RequiresAuditedAccounts(state.Granted) && !auditorsStatementAttached
             ? DomainError.Invalid("audit-required", $"Tilskudd på {NorwegianFormat.Kroner(round.Report.AuditThreshold)} eller mer krever regnskap revidert av registrert eller statsautorisert revisor. Legg ved revisorberetning.")
             : null;
+
+    /// <summary>
+    /// Oslo: "Organisasjoner som får tilskudd skal levere rapport og regnskap for bruken av midlene". Alta: "skal sende inn
+    /// årsrapport og regnskap", "en regnskapsrapport som skal være utarbeidet etter regnskapslovens bestemmelser". A report
+    /// comes with every kind of file the round requires (<see cref="ReportRule.RequiredFiles"/>: the report and the accounts).
+    /// </summary>
+    public static DomainError? ReportAndAccountsAreAttached(Round round, IReadOnlyList<AttachedFile> files)
+    {
+        var missing = round.Report.MissingFiles(files.Select(f => f.Kind));
+        return missing.Count == 0
+            ? null
+            : DomainError.Invalid("report-files-missing", $"Rapport og regnskap sendes sammen. Legg ved {Listed(missing.Select(ReportFileName))}.");
+    }
+
+    /// <summary>A report's file in running text, with the name of its part in the form the Api reads.</summary>
+    static string ReportFileName(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.Report => "rapporten (filen «report»)",
+        AttachmentKind.Accounts => "regnskapet (filen «accounts»)",
+        AttachmentKind.AuditorsStatement => "revisorberetningen (filen «auditorsStatement»)",
+        _ => $"filen «{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString())}»",
+    };
+
+    /// <summary>"A, B og C".</summary>
+    static string Listed(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count < 2 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} og {list[^1]}";
+    }
 
     public static DomainError? AmountUsedIsWithinTheGrant(CaseState state, long amount) =>
         amount >= 0 && amount <= state.Granted

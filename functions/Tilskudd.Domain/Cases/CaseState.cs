@@ -33,6 +33,9 @@ public sealed record CaseState
     public DateTimeOffset? ReviewReminderDueAt { get; init; }
     public bool ReviewReminderSent { get; init; }
 
+    /// <summary>The foreløpig svar has gone out; it is sent once.</summary>
+    public bool InterimReplySent { get; init; }
+
     /// <summary>Null until eligibility is checked; then the reasons it fails (empty when eligible).</summary>
     public IReadOnlyList<string>? EligibilityFindings { get; init; }
 
@@ -44,6 +47,9 @@ public sealed record CaseState
     public DateTimeOffset? LetterDueAt { get; init; }
     public DateOnly? LetterSentOn { get; init; }
     public DateOnly? AppealDeadline { get; init; }
+
+    /// <summary>The version of the terms the last grant letter stated (<see cref="Round.GrantTermsVersion"/>), the ones the organisation accepts.</summary>
+    public string? GrantTermsVersion { get; init; }
 
     public DateOnly? AcceptanceDeadline { get; init; }
     public DateTimeOffset? AcceptanceReminderDueAt { get; init; }

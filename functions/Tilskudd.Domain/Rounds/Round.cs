@@ -1,3 +1,5 @@
+using Tilskudd.Domain.Applications;
+
 namespace Tilskudd.Domain.Rounds;
 
 /// <summary>
@@ -57,6 +59,9 @@ public sealed record Round
     /// <summary>Days the organisation has to answer a request for more information (mangelbrev).</summary>
     public required int InformationReplyDays { get; init; }
 
+    /// <summary>What the foreløpig svar (forvaltningsloven § 11 a) to an undecided application says: why it takes time, and when to expect the answer.</summary>
+    public required InterimReplyRule InterimReply { get; init; }
+
     public required EligibilityRule Eligibility { get; init; }
 
     public required IReadOnlyList<ApplicationKindRule> Kinds { get; init; }
@@ -82,6 +87,14 @@ public sealed record Round
 
     /// <summary>Terms that come with a grant (use in the grant year, written consent to changes, control), for the grant letter.</summary>
     public IReadOnlyList<string> GrantTerms { get; init; } = [];
+
+    /// <summary>
+    /// Which terms these are, as the grant letter states it and an acceptance records it: the round's id and the first eight
+    /// hex digits of the SHA-256 of the terms' texts, one per line ("alta-2024-1a2b3c4d"). Computed, not kept in the data,
+    /// so a changed text can never keep the version of the text it replaced, and the same texts always give the same one.
+    /// </summary>
+    public string GrantTermsVersion =>
+        $"{Id}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', GrantTerms))))[..8]}";
 
     /// <summary>Other things the round page says (reservations, where activities may take place).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
@@ -110,8 +123,16 @@ public sealed record AmountLimits(long Minimum, long Maximum);
 /// <param name="DaysAfterGrantLetter">Otherwise, days from the grant letter (Alta: set in the letter; default here).</param>
 /// <param name="AuditThreshold">Grants at or above this need accounts audited by a state-authorised or registered auditor.</param>
 /// <param name="RepaymentDays">Days the organisation has to pay back what a report review claims (to the next working day).</param>
-public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold, int RepaymentDays)
+/// <param name="RequiredFiles">
+/// The files every report must have (Oslo: "levere rapport og regnskap"; Alta: "årsrapport og regnskap"): the report and
+/// the accounts. The auditor's statement is required by <paramref name="AuditThreshold"/>, not here.
+/// </param>
+public sealed record ReportRule(DateOnly? FixedDeadline, int? DaysAfterGrantLetter, long AuditThreshold, int RepaymentDays, IReadOnlyList<AttachmentKind>? RequiredFiles = null)
 {
+    /// <summary>The kinds of <see cref="RequiredFiles"/> not among <paramref name="attached"/>, in the round's order.</summary>
+    public IReadOnlyList<AttachmentKind> MissingFiles(IEnumerable<AttachmentKind> attached) =>
+        [.. (RequiredFiles ?? []).Except(attached)];
+
     /// <summary>When the report and accounts are due for a grant letter sent on the given date.</summary>
     public DateOnly DeadlineFor(DateOnly grantLetterSent) =>
         FixedDeadline ?? grantLetterSent.AddDays(DaysAfterGrantLetter ?? throw new InvalidOperationException("The report rule sets no deadline."));
@@ -136,6 +157,10 @@ public sealed record AppealRule(int Weeks, string Body)
     public DateOnly DeadlineFor(DateOnly decisionLetterSent) =>
         Time.WorkingDays.NextOnOrAfter(decisionLetterSent.AddDays(7 * Weeks));
 }
+
+/// <param name="ExpectedDecisionBy">When the round's applications are expected to be decided, as the foreløpig svar promises it.</param>
+/// <param name="Reason">Why the answer takes time (forvaltningsloven § 11 a: "gjøres rede for grunnen"), in the kommune's words.</param>
+public sealed record InterimReplyRule(DateOnly ExpectedDecisionBy, string Reason);
 
 /// <param name="MinimumAgeYears">How long the organisation must have existed; null where the seed sets no age.</param>
 /// <param name="OrganisationForms">Enhetsregisteret's organisasjonsform codes that may get a grant; null or empty where the seed names none.</param>
@@ -166,7 +191,11 @@ public sealed record ApplicationKindRule(
     bool RequiresMembershipList,
     bool ExcludesFaithCommunitiesWithOtherStateSupport = false);
 
-public sealed record BudgetCategory(string Code, string Title);
+/// <param name="OperatingSupportOnly">
+/// Only an application for operating support (driftsstøtte) may budget this category: Alta's "drift", since
+/// "prosjekt/tiltaksstøtte kan ikke benyttes til generell drift av organisasjon".
+/// </param>
+public sealed record BudgetCategory(string Code, string Title, bool OperatingSupportOnly = false);
 
 /// <param name="MaxFileBytes">At most this many bytes per file.</param>
 /// <param name="MaxTotalBytes">At most this many bytes in all.</param>

@@ -105,6 +105,7 @@ public static class RoundCatalog
             SpringPayout = round.Tranches.SpringPayout.AddYears(years),
             AutumnPayout = round.Tranches.AutumnPayout.AddYears(years),
         },
+        InterimReply = round.InterimReply with { ExpectedDecisionBy = round.InterimReply.ExpectedDecisionBy.AddYears(years) },
     };
 
     static void FillYear(JsonNode? node, int year)

@@ -12,6 +12,9 @@ public static class TemplateIds
     /// <summary>Request for more information with a reply deadline.</summary>
     public const string Mangelbrev = "mangelbrev";
 
+    /// <summary>Foreløpig svar (forvaltningsloven § 11 a): the application is not decided a month after the deadline; why, and when to expect the answer.</summary>
+    public const string ForelopigSvar = "forelopig-svar";
+
     public const string VedtakInnvilget = "vedtak-innvilget";
     public const string VedtakDelvisInnvilget = "vedtak-delvis-innvilget";
     public const string VedtakAvslag = "vedtak-avslag";
@@ -44,7 +47,7 @@ public static class TemplateIds
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Kvittering, Mangelbrev, VedtakInnvilget, VedtakDelvisInnvilget, VedtakAvslag, Tilskuddsbrev,
+        Kvittering, Mangelbrev, ForelopigSvar, VedtakInnvilget, VedtakDelvisInnvilget, VedtakAvslag, Tilskuddsbrev,
         PaminnelseAksept, Utbetalingsmelding, Rapportpaminnelse, Purring, Tilbakebetalingskrav, KlageMottatt, Klagevedtak, KlageinstansVedtak, SvarEndring,
     ];
 }

@@ -33,6 +33,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
         { "organisation_number_too_short", "organisation.number" },
         { "account_number_with_wrong_check_digit", "organisation.accountNumber" },
         { "no_budget_lines_and_no_budget_file", "budget" },
+        { "project_budgeting_running_costs", "budget[0].category" },
         { "employees_without_skatteattest", "attachments.skatteattest" },
         { "operating_support_without_membership_list", "attachments.membershipList" },
         { "executable_named_pdf", "attachments" },
@@ -49,6 +50,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
     [InlineData("delmål_not_of_the_round")]
     [InlineData("organisation_number_with_wrong_check_digit")]
     [InlineData("no_budget_lines_and_no_budget_file")]
+    [InlineData("project_budgeting_running_costs")]
     [InlineData("employees_without_skatteattest")]
     [InlineData("operating_support_without_membership_list")]
     [InlineData("file_over_20_mb")]
@@ -150,6 +152,7 @@ public sealed class ValidationTests(TilskuddFixture fixture) : IAsyncLifetime
                 form["budget"] = new JsonArray();
                 application.Files.RemoveAll(f => f.Part == "budget");
                 break;
+            case "project_budgeting_running_costs": form["budget"]![0]!["category"] = "drift"; break;
             case "employees_without_skatteattest": application.Files.RemoveAll(f => f.Part == "skatteattest"); break;
             case "operating_support_without_membership_list":
                 form["kind"] = "operating";

@@ -89,8 +89,25 @@ public sealed class WholeYearTests(TilskuddFixture fixture)
         await year.ExpectMailAsync(oneTranche, "rapportpaminnelse");
 
         // The small grant reports in time and is approved; the other is late and gets an overdue notice the day after the deadline.
+        // A report without its accounts is refused at the door (both seeds: "rapport og regnskap").
         await year.MoveToAsync("2028-01-26 10:00");
+        var (noAccountsStatus, noAccounts) = await year.RefusedAsync(oneTranche, "report", Organisation, ApplicantUser, content: Form([("amountUsed", "25000")], [("report", "rapport.pdf")]));
+        Assert.Equal(HttpStatusCode.BadRequest, noAccountsStatus);
+        Assert.Equal("report-files-missing", noAccounts["code"].Text());
+        Assert.Contains("regnskapet", noAccounts["detail"].Text(), StringComparison.Ordinal);
         await year.DoAsync(oneTranche, "report", Organisation, ApplicantUser, content: Form([("amountUsed", "25000")], [("report", "rapport.pdf"), ("accounts", "regnskap.pdf")]));
+
+        // The caseworker's review sees each file of the report, and opens it by the name the event gives.
+        var reported = (await year.Http.EventsAsync(oneTranche)).Last(e => e["type"].Text() == "ReportSubmitted");
+        var reportFiles = reported["details"]!["files"]!.AsArray().Select(f => f!.AsObject()).ToList();
+        Assert.Equal(["report:rapport.pdf", "accounts:regnskap.pdf"], reportFiles.Select(f => $"{f["kind"].Text()}:{f["fileName"].Text()}"));
+        foreach (var file in reportFiles)
+        {
+            var (linkResponse, link) = await year.Http.ReadAsync($"/api/applications/{oneTranche}/attachments/{file["name"].Text()}");
+            Assert.Equal(HttpStatusCode.OK, linkResponse.StatusCode);
+            Assert.Equal(file["fileName"].Text(), link["fileName"].Text());
+        }
+
         await year.DoAsync(oneTranche, "report/approval", Caseworker, CaseworkerUser, new JsonObject { ["acceptedUse"] = 25_000, ["comment"] = "Godkjent." });
         await year.WaitForAsync(oneTranche, s => s["status"].Text() == "Closed", "closing after an approved report");
         await year.MoveToAsync("2028-02-02 08:00");

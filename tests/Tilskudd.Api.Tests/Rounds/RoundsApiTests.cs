@@ -36,6 +36,16 @@ public sealed class RoundsApiTests(TilskuddFixture fixture)
     }
 
     [Fact]
+    public async Task A_round_shows_its_grant_terms_and_their_version()
+    {
+        var oslo = await http.GetJsonAsync("/api/rounds/oslo-2027");
+
+        var terms = oslo["grantTerms"]!.AsArray().Select(t => t.Text()).ToList();
+        Assert.Contains("Organisasjoner som får tilskudd skal levere rapport og regnskap for bruken av midlene innen 1. februar 2028.", terms);
+        Assert.Equal(Domain.Rounds.RoundCatalog.ForYear("oslo", 2027).GrantTermsVersion, oslo["grantTermsVersion"].Text());
+    }
+
+    [Fact]
     public async Task An_unknown_round_is_a_problem_in_Norwegian()
     {
         using var response = await http.GetAsync(new Uri("/api/rounds/bodo-2027", UriKind.Relative), TestContext.Current.CancellationToken);

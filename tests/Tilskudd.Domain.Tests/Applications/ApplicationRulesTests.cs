@@ -253,6 +253,35 @@ public class ApplicationRulesTests
         Assert.Equal(["Beløpet må være større enn 0."], errors["budget[2].amount"]);
     }
 
+    // Alta: "prosjekt/tiltaksstøtte kan ikke benyttes til generell drift av organisasjon".
+    [Fact]
+    public void ProjectBudgetHasNoRunningCosts()
+    {
+        var form = AltaProject with { Budget = [new("aktiviteter", "Fellesmiddager", 40_000), new("drift", "Husleie for foreningens kontor", 10_000)] };
+
+        var result = Alta(form);
+
+        Assert.Equal(
+            ["Budsjettkategorien «Drift av organisasjonen (bare driftsstøtte)» kan bare brukes når dere søker driftsstøtte. Prosjekt- og tiltaksstøtte kan ikke benyttes til generell drift av organisasjonen."],
+            result.Errors["budget[1].category"]);
+        Assert.DoesNotContain("budget[0].category", result.Errors.Keys);
+    }
+
+    [Fact]
+    public void ProjectBudgetHasNoRunningCosts_operating_support_may_budget_running_costs()
+    {
+        Assert.Contains(AltaOperating.Budget, l => l.Category == "drift");
+
+        Assert.Empty(Alta(AltaOperating, AltaOperatingFiles).Errors);
+    }
+
+    [Fact]
+    public void ProjectBudgetHasNoRunningCosts_the_round_data_marks_only_altas_drift_as_running_costs()
+    {
+        Assert.Equal(["drift"], Alta2024.BudgetCategories.Where(c => c.OperatingSupportOnly).Select(c => c.Code));
+        Assert.DoesNotContain(Oslo2021.BudgetCategories, c => c.OperatingSupportOnly);
+    }
+
     [Fact]
     public void AmountAppliedForWithinBudget_amount_above_the_budgets_total_costs_is_refused() =>
         Assert.Equal(

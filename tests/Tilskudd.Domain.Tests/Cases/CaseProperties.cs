@@ -32,7 +32,7 @@ public class CaseProperties
         12 => new Withdraw(Organisation, "Trekker søknaden."),
         13 => new RequestChange(Organisation, "Nytt lokale."),
         14 => new AnswerChangeRequest(Caseworker, true, "Greit."),
-        15 => new SubmitReport(Organisation, 30_000, false),
+        15 => new SubmitReport(Organisation, 30_000, false, ReportFiles()),
         16 => new ReviewReport(Caseworker, 29_000, "Delvis brukt."),
         17 => new RegisterRepayment(Caseworker, state.RepaymentClaimed),
         18 => new Appeal(Organisation, "Vi klager."),

@@ -96,6 +96,14 @@ sealed class CaseSpec(Round round, long? potRemaining = null)
         return Do(new Assess(Caseworker, AllCriteria(), [], recommended ?? amount, "Anbefales."), afterDeadline.AddHours(1));
     }
 
+    /// <summary>What every report sends (Oslo: "rapport og regnskap"), and the auditor's statement when it is audited.</summary>
+    public static IReadOnlyList<AttachedFile> ReportFiles(bool audited = false) =>
+    [
+        new(Domain.Applications.AttachmentKind.Report, "rapport.pdf"),
+        new(Domain.Applications.AttachmentKind.Accounts, "regnskap.pdf"),
+        .. audited ? [new AttachedFile(Domain.Applications.AttachmentKind.AuditorsStatement, "revisorberetning.pdf")] : Array.Empty<AttachedFile>(),
+    ];
+
     public IEnumerable<SendMail> Mails => Effects.OfType<SendMail>();
 
     public IEnumerable<T> Emitted<T>()

@@ -1,3 +1,4 @@
+using Tilskudd.Domain.Applications;
 using Tilskudd.Domain.Cases;
 using Tilskudd.Domain.Templates;
 using static Tilskudd.Domain.Tests.Cases.CaseSpec;
@@ -353,14 +354,85 @@ public class SeedRuleTests
         Assert.Contains(spec.Mails, m => m.TemplateId == TemplateIds.Tilskuddsbrev);
     }
 
+    // Alta: "nærmere rapporteringskrav og frister vil stå i tilskuddsbrev"; the round's grantTerms are what the letter states.
+    [Theory]
+    [InlineData("alta", 50_000)]
+    [InlineData("oslo", 150_000)]
+    public void GrantLetterStatesTheRoundsTerms(string scheme, long amount)
+    {
+        var round = scheme == "alta" ? Alta2024 : Oslo2021;
+        var day = round.ApplicationDeadline.AddDays(11);
+        var spec = GrantedAndLetterSent(new(round), amount, Oslo(day.Year, day.Month, day.Day));
+
+        var sent = spec.Mails.Single(m => m.TemplateId == TemplateIds.Tilskuddsbrev);
+        string letter = TemplateRenderer.Render(sent.TemplateId, sent.Model).TextBody;
+
+        Assert.NotEmpty(round.GrantTerms);
+        Assert.All(round.GrantTerms, term => Assert.Equal(1, Occurrences(letter, $"- {term}\n")));
+        Assert.Contains($"Vilkårene er versjon {round.GrantTermsVersion} av vilkårene for ordningen.", letter, StringComparison.Ordinal);
+        Assert.Contains($"innen {Domain.Text.NorwegianFormat.Date(spec.State.AcceptanceDeadline!.Value)}. Aksepterer dere ikke innen fristen", letter, StringComparison.Ordinal);
+        Assert.Contains($"skal være hos oss innen {Domain.Text.NorwegianFormat.Date(spec.State.ReportDeadline!.Value)}", letter, StringComparison.Ordinal);
+        Assert.Contains("utbetales", letter, StringComparison.Ordinal);
+        Assert.Equal(amount >= round.Report.AuditThreshold, letter.Contains("revisorberetningen skal legges ved", StringComparison.Ordinal));
+        // The template's own list of terms is gone: only the round's terms are stated, each once.
+        Assert.DoesNotContain("Det som ikke er brukt til formålet", letter, StringComparison.Ordinal);
+        Assert.InRange(Occurrences(letter, "Riksrevisjonen"), 0, 1);
+    }
+
+    static int Occurrences(string text, string part)
+    {
+        int count = 0;
+        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Fact]
+    public void AcceptanceRecordsTheTermsVersion()
+    {
+        var spec = GrantedAndLetterSent(new(Alta2024), 50_000, Oslo(2024, 4, 26));
+
+        spec.Do(new AcceptTerms(Organisation), Oslo(2024, 5, 2));
+
+        Assert.Equal(Alta2024.GrantTermsVersion, spec.History.OfType<DecisionLetterSent>().Single().GrantTermsVersion);
+        Assert.Equal(Alta2024.GrantTermsVersion, spec.Emitted<TermsAccepted>().Single().GrantTermsVersion);
+        Assert.Matches("^alta-2024-[0-9a-f]{8}$", Alta2024.GrantTermsVersion);
+    }
+
+    [Fact]
+    public void AcceptanceRecordsTheTermsVersion_the_version_is_the_texts_own()
+    {
+        var changed = Alta2024 with { GrantTerms = [.. Alta2024.GrantTerms.Take(5), "Kontroll etter nye regler."] };
+
+        Assert.Equal(Alta2024.GrantTermsVersion, Domain.Rounds.RoundCatalog.ForYear("alta", 2024).GrantTermsVersion);
+        Assert.NotEqual(Alta2024.GrantTermsVersion, changed.GrantTermsVersion);
+        Assert.NotEqual(Alta2024.GrantTermsVersion[^8..], Domain.Rounds.RoundCatalog.ForYear("alta", 2025).GrantTermsVersion[^8..]);
+    }
+
+    [Fact]
+    public void AcceptanceRecordsTheTermsVersion_a_letter_sent_before_letters_stated_one_records_none()
+    {
+        var spec = new CaseSpec(Alta2024).Assessed(50_000);
+        spec.Do(new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 50_000, []), Oslo(2024, 4, 26));
+        var letter = (DecisionLetterSent)CaseDecider.Decide(spec.State, new Tick(), spec.Context, Oslo(2024, 4, 26, 11)).Events.Single();
+        spec.Given(letter with { GrantTermsVersion = null });
+
+        spec.Do(new AcceptTerms(Organisation), Oslo(2024, 5, 2));
+
+        Assert.Null(spec.Emitted<TermsAccepted>().Single().GrantTermsVersion);
+    }
+
     [Fact]
     public void Report_for_a_grant_of_100000_or_more_needs_audited_accounts()
     {
         var spec = GrantedAndLetterSent(new(Oslo2021), 100_000, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
 
-        Assert.Equal("audit-required", spec.When(new SubmitReport(Organisation, 100_000, false), Oslo(2022, 1, 10)).Error?.Code);
-        Assert.True(spec.When(new SubmitReport(Organisation, 100_000, true), Oslo(2022, 1, 10)).IsAccepted);
+        Assert.Equal("audit-required", spec.When(new SubmitReport(Organisation, 100_000, false, ReportFiles()), Oslo(2022, 1, 10)).Error?.Code);
+        Assert.True(spec.When(new SubmitReport(Organisation, 100_000, true, ReportFiles(audited: true)), Oslo(2022, 1, 10)).IsAccepted);
     }
 
     [Fact]
@@ -369,7 +441,37 @@ public class SeedRuleTests
         var spec = GrantedAndLetterSent(new(Oslo2021), 99_999, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
 
-        Assert.True(spec.When(new SubmitReport(Organisation, 99_999, false), Oslo(2022, 1, 10)).IsAccepted);
+        Assert.True(spec.When(new SubmitReport(Organisation, 99_999, false, ReportFiles()), Oslo(2022, 1, 10)).IsAccepted);
+    }
+
+    // Oslo: "Organisasjoner som får tilskudd skal levere rapport og regnskap for bruken av midlene".
+    [Fact]
+    public void ReportAndAccountsAreAttached()
+    {
+        var spec = GrantedAndLetterSent(new(Oslo2021), 60_000, Oslo(2021, 1, 14));
+        spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
+        var onlyTheReport = ReportFiles().Where(f => f.Kind == AttachmentKind.Report).ToList();
+
+        var withoutAccounts = spec.When(new SubmitReport(Organisation, 60_000, false, onlyTheReport), Oslo(2022, 1, 10));
+        var withoutFiles = spec.When(new SubmitReport(Organisation, 60_000, false), Oslo(2022, 1, 10));
+        var both = spec.When(new SubmitReport(Organisation, 60_000, false, ReportFiles()), Oslo(2022, 1, 10));
+
+        Assert.Equal(("report-files-missing", DomainErrorKind.Invalid), (withoutAccounts.Error?.Code, withoutAccounts.Error?.Kind));
+        Assert.Equal("Rapport og regnskap sendes sammen. Legg ved regnskapet (filen «accounts»).", withoutAccounts.Error?.Message);
+        Assert.Equal("Rapport og regnskap sendes sammen. Legg ved rapporten (filen «report») og regnskapet (filen «accounts»).", withoutFiles.Error?.Message);
+        Assert.True(both.IsAccepted);
+        Assert.Equal(ReportFiles(), spec.Emitted<ReportSubmitted>().Single().Files);
+    }
+
+    // Alta: "årsrapport og regnskap", "en regnskapsrapport som skal være utarbeidet etter regnskapslovens bestemmelser".
+    [Fact]
+    public void ReportAndAccountsAreAttached_both_rounds_require_the_report_and_the_accounts_and_the_auditor_only_from_the_threshold()
+    {
+        foreach (var round in new[] { Oslo2021, Alta2024 })
+        {
+            Assert.Equal([AttachmentKind.Report, AttachmentKind.Accounts], round.Report.RequiredFiles);
+            Assert.Equal(100_000, round.Report.AuditThreshold);
+        }
     }
 
     [Fact]
@@ -377,7 +479,7 @@ public class SeedRuleTests
     {
         var spec = GrantedAndLetterSent(new(Oslo2021), 60_000, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
-        spec.Do(new SubmitReport(Organisation, 45_000, false), Oslo(2022, 1, 10));
+        spec.Do(new SubmitReport(Organisation, 45_000, false, ReportFiles()), Oslo(2022, 1, 10));
 
         spec.Do(new ReviewReport(Caseworker, 45_000, "Kr 15 000 ble ikke brukt i 2021."), Oslo(2022, 1, 20));
 
@@ -393,7 +495,7 @@ public class SeedRuleTests
     {
         var spec = GrantedAndLetterSent(new(Oslo2021), 60_000, Oslo(2021, 1, 14));
         spec.Do(new AcceptTerms(Organisation), Oslo(2021, 1, 20)).RunClockUntil(Oslo(2021, 1, 21));
-        spec.Do(new SubmitReport(Organisation, 60_000, false), Oslo(2022, 1, 10));
+        spec.Do(new SubmitReport(Organisation, 60_000, false, ReportFiles()), Oslo(2022, 1, 10));
 
         spec.Do(new ReviewReport(Caseworker, 60_000, "Godkjent."), Oslo(2022, 1, 20));
 

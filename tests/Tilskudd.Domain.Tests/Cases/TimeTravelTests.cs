@@ -52,6 +52,7 @@ public class TimeTravelTests
         Assert.Equal(
             [
                 "2020-11-20 13:00 kvittering",
+                "2020-12-30 08:00 forelopig-svar",
                 "2021-01-15 08:00 vedtak-delvis-innvilget",
                 "2021-01-15 08:00 tilskuddsbrev",
                 "2021-01-20 11:00 klage-mottatt",
@@ -65,6 +66,50 @@ public class TimeTravelTests
             Timeline(run));
         Assert.Equal(CaseStatus.RepaymentClaimed, run.Spec.State.Status);
         Assert.Equal(10_000, run.Spec.State.RepaymentClaimed);
+    }
+
+    // Forvaltningsloven § 11 a: a foreløpig svar when an enkeltvedtak cannot be given within a month.
+    [Fact]
+    public void UndecidedCaseGetsAnInterimReplyOnceAMonthAfterTheDeadline()
+    {
+        var spec = new CaseSpec(CaseSpec.Oslo2021);
+        spec.Submit(CaseSpec.Oslo(2020, 11, 20)).Eligible(CaseSpec.Oslo(2020, 11, 20, 11)).Do(new StartReview(CaseSpec.Caseworker), CaseSpec.Oslo(2020, 12, 1));
+
+        spec.RunClockUntil(CaseSpec.Oslo(2020, 12, 29, 23));
+        Assert.DoesNotContain(spec.Mails, m => m.TemplateId == TemplateIds.ForelopigSvar);
+        spec.RunClockUntil(CaseSpec.Oslo(2021, 1, 12));
+        spec.Do(new Assess(CaseSpec.Caseworker, spec.AllCriteria(), [], 50_000, "Anbefales."), CaseSpec.Oslo(2021, 1, 12));
+        spec.RunClockUntil(CaseSpec.Oslo(2021, 1, 13));
+
+        // Deadline Monday 30 November 2020: a month later is Wednesday 30 December, at the office's opening.
+        var interim = Assert.Single(spec.History.OfType<InterimReplySent>());
+        Assert.Equal(CaseSpec.Oslo(2020, 12, 30, 8), interim.At);
+        Assert.Equal(new DateOnly(2021, 1, 31), interim.ExpectedDecisionBy);
+        var mail = Assert.Single(spec.Mails, m => m.TemplateId == TemplateIds.ForelopigSvar);
+        string text = TemplateRenderer.Render(mail.TemplateId, mail.Model).TextBody;
+        Assert.Contains("forvaltningsloven § 11 a", text, StringComparison.Ordinal);
+        Assert.Contains("innen 31. januar 2021", text, StringComparison.Ordinal);
+        Assert.Contains("Byråden fatter vedtak om fordelingen.", text, StringComparison.Ordinal);
+        Assert.Null(CaseRules.UndecidedCaseGetsAnInterimReplyOnceAMonthAfterTheDeadline(spec.State));
+    }
+
+    [Fact]
+    public void UndecidedCaseGetsAnInterimReplyOnceAMonthAfterTheDeadline_a_case_decided_within_the_month_gets_none()
+    {
+        var run = YearScenarios.Alta2024Granted();
+
+        Assert.DoesNotContain(run.Mails, m => m.Mail.TemplateId == TemplateIds.ForelopigSvar);
+        Assert.False(run.Spec.State.InterimReplySent);
+    }
+
+    [Fact]
+    public void UndecidedCaseGetsAnInterimReplyOnceAMonthAfterTheDeadline_the_promised_date_lies_after_the_month_in_every_year()
+    {
+        foreach (var round in new[] { CaseSpec.Oslo2021, CaseSpec.Alta2024, Domain.Rounds.RoundCatalog.ForYear("oslo", 2027), Domain.Rounds.RoundCatalog.ForYear("alta", 2027) })
+        {
+            Assert.True(round.InterimReply.ExpectedDecisionBy > round.ApplicationDeadline.AddMonths(1), round.Id);
+            Assert.False(string.IsNullOrWhiteSpace(round.InterimReply.Reason), round.Id);
+        }
     }
 
     [Fact]

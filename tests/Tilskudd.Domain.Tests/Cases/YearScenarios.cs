@@ -67,7 +67,7 @@ static class YearScenarios
         (Oslo(2024, 4, 23, 9), new Assess(Caseworker, [.. Alta2024.Criteria.Select(c => new CriterionScore(c.Code, 4, "Godt beskrevet."))], [], 50_000, "Anbefales innvilget.")),
         (Oslo(2024, 4, 26, 10), new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 50_000, ["Tiltaket skaper møteplasser mellom nye og gamle innbyggere (delmål A)."])),
         (Oslo(2024, 5, 16, 10), new AcceptTerms(Organisation)),
-        (Oslo(2025, 3, 5, 12), new SubmitReport(Organisation, 50_000, false)),
+        (Oslo(2025, 3, 5, 12), new SubmitReport(Organisation, 50_000, false, ReportFiles())),
         (Oslo(2025, 3, 12, 9), new ReviewReport(Caseworker, 50_000, "Rapport og regnskap godkjent.")));
 
     /// <summary>
@@ -89,7 +89,7 @@ static class YearScenarios
         (Oslo(2021, 1, 25, 14), new ReconsiderAppeal(DecisionMaker, true, DecisionOutcome.PartlyGranted, 150_000, ["Klagen gir ikke grunn til å endre beløpet."])),
         (Oslo(2021, 2, 1, 12), new AcceptTerms(Organisation)),
         (Oslo(2021, 3, 12, 10), new RegisterAppealBodyDecision(Caseworker, new DateOnly(2021, 3, 10), "KN 2021/14", true, DecisionOutcome.PartlyGranted, 150_000, [])),
-        (Oslo(2022, 1, 28, 12), new SubmitReport(Organisation, 140_000, true)),
+        (Oslo(2022, 1, 28, 12), new SubmitReport(Organisation, 140_000, true, ReportFiles(audited: true))),
         (Oslo(2022, 2, 7, 10), new ReviewReport(Caseworker, 140_000, "Kr 10 000 ble ikke brukt i 2021.")));
 
     /// <summary>Alta 2024: rejected, a change of mind never comes; the appeal window closes the case.</summary>

@@ -78,6 +78,9 @@ public sealed partial class ApplyTests(WebFixture web)
         await page.CheckAsync("sok-steg-4");
         await DelmålAsync(page);
         await NextAsync(page, 5);
+
+        // A project may not budget the running costs of the organisation (Alta's «drift» is for operating support only).
+        await Expect(page["#budsjett-0-kategori option[value='drift']"]).ToHaveCountAsync(0);
         await BudgetAsync(page, "45 000", employees: 2);
         await Expect(page["#budsjett-sum"]).ToHaveTextAsync("kr 50 000");
         await page["#vedlegg-budget"].SetInputFilesAsync(BudgetPdf);

@@ -15,7 +15,7 @@ namespace Tilskudd.Web.Tests.Pages;
 /// <summary>
 /// A case through the pages from the form to the accepted grant: the organisation applies with attachments, the
 /// caseworker asks for more information and the organisation answers in Mine søknader, the caseworker assesses on the desk (keyboard only through the assessment form), the decision maker decides in the
-/// batch view and exports the meeting's spreadsheet, the organisation accepts in Mine søknader; the mails on
+/// batch view and exports the meeting's spreadsheet, the organisation accepts in Mine søknader and later sends its report and accounts, whose files the caseworker opens on the case page; the mails on
 /// /dev/mail. A host of its own, because the test moves its development clock past the application deadline.
 /// </summary>
 public sealed partial class CaseFlowTests(WebFixture web)
@@ -158,6 +158,7 @@ public sealed partial class CaseFlowTests(WebFixture web)
         var card = page[$"#soknad-{reference}"];
         await Expect(card).ToContainTextAsync("venter på aksept av vilkår");
         await Expect(card).ToContainTextAsync("Dere har fått kr 40 000");
+        await Expect(card).ToContainTextAsync($"vilkårsversjon {Domain.Rounds.RoundCatalog.ForYear("alta", 2027).GrantTermsVersion}");
         await Expect(card).ToContainTextAsync("Vedtaksbrevet ble sendt på e-post");
         await Expect(card).Not.ToContainTextAsync("Vurdert, innstilt");
         await page.CheckAsync("mine-soknader");
@@ -172,6 +173,38 @@ public sealed partial class CaseFlowTests(WebFixture web)
             await colleague.GoAsync("/mine-soknader");
             await Expect(colleague[$"#soknad-{reference}"]).ToContainTextAsync("Vilkårene ble akseptert");
         }
+
+        // After the autumn tranche (15 September) the report is due: sent in Mine søknader, refused without the accounts.
+        using (var moved = await http.PostAsJsonAsync("/dev/clock", new { moveTo = "2027-09-16T10:00:00+02:00" }, Ct))
+        {
+            Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync(Ct));
+        }
+
+        await page.ActAsAsync("organisation", "kari-eksempel");
+        await WaitForStatusAsync(http, reference, "ReportDue", await page.TokenAsync());
+        byte[] pdf = await File.ReadAllBytesAsync(BudgetPdf, Ct);
+        await page.GoAsync("/mine-soknader");
+        var reporting = page[$"#soknad-{reference}"];
+        await page[$"#{reference}-brukt"].FillAsync("40000");
+        await page[$"#{reference}-rapport"].SetInputFilesAsync(new FilePayload { Name = "rapport.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await reporting.GetByRole(AriaRole.Button, new() { Name = "Send rapporten" }).ClickAsync();
+        await Expect(reporting).ToContainTextAsync("Legg ved regnskapet", new() { Timeout = 30_000 });
+        await page[$"#{reference}-regnskap"].SetInputFilesAsync(new FilePayload { Name = "regnskap.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await reporting.GetByRole(AriaRole.Button, new() { Name = "Send rapporten" }).ClickAsync();
+        await Expect(reporting).ToContainTextAsync("Rapporten er sendt.", new() { Timeout = 30_000 });
+
+        // The caseworker's review sees each of the report's files and opens them by a short-lived link.
+        await page.ActAsAsync("caseworker", "saksbehandler-ola");
+        await page.GoAsync($"/saksbehandling/saker/{reference}");
+        await Expect(page["#rapportfiler"]).ToContainTextAsync("Rapport: ");
+        await Expect(page["#rapportfiler"]).ToContainTextAsync("Regnskap: ");
+        await Expect(page["#vilkar-akseptert"]).ToContainTextAsync($"vilkårsversjon {Domain.Rounds.RoundCatalog.ForYear("alta", 2027).GrantTermsVersion}");
+        await page.CheckAsync("saksbehandling-sak-rapport");
+        await page["#rapportfiler"].GetByRole(AriaRole.Button, new() { Name = "Hent regnskap.pdf" }).ClickAsync();
+        var accounts = page.Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Åpne regnskap.pdf") });
+        await Expect(accounts).ToBeFocusedAsync();
+        using var opened = await http.GetAsync(new Uri((await accounts.GetAttributeAsync("href"))!), Ct);
+        Assert.Equal(pdf, await opened.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync(Ct));
 
         // The mails: the receipt, the information request and the decision letter to the contact person.
         await page.Page.GotoAsync("/dev/mail");

@@ -139,6 +139,7 @@ public sealed class FormErrorTests(WebFixture web)
         await DelmålAsync(page);
         await NextAsync(page, 5);
         await Expect(page["#betalende"]).ToBeVisibleAsync();
+        await Expect(page["#budsjett-0-kategori option[value='drift']"]).ToHaveCountAsync(1);
         await BudgetAsync(page, "45 000", employees: 0);
         await page["#betalende"].FillAsync("12");
         await Expect(page["#betalende-veiledning"]).ToContainTextAsync("veiledende krav om minst 20 betalende medlemmer");

@@ -16,6 +16,9 @@ public sealed class RoundPageTests(WebFixture web)
         await Expect(page["main"]).ToContainTextAsync("Søknadsfrist: 30. november 2026");
         await Expect(page["main"]).ToContainTextAsync("D: ");
         await Expect(page["main"]).ToContainTextAsync("Hvem kan søke?");
+        await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "Vilkår og krav til rapportering" })).ToBeVisibleAsync();
+        await Expect(page["main"]).ToContainTextAsync("Organisasjoner som får tilskudd skal levere rapport og regnskap for bruken av midlene innen 1. februar 2028.");
+        await Expect(page["#vilkarsversjon"]).ToHaveTextAsync($"Vilkårsversjon: {Domain.Rounds.RoundCatalog.ForYear("oslo", 2027).GrantTermsVersion}");
         await Expect(page.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Søk nå" }).First).ToBeVisibleAsync();
         await page.CheckAsync("runde-oslo-2027");
     }

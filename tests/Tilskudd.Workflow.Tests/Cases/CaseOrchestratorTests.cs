@@ -266,7 +266,7 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         await StepAsync(id, Oslo(2027, 4, 19, 10), new MakeDecision(DecisionMaker, DecisionOutcome.Granted, 45_000, ["Godt tiltak."]));
         await StepAsync(id, Oslo(2027, 5, 4, 10), new AcceptTerms(organisation));
         await ClockAsync(id, Oslo(2028, 2, 3, 9), p => p.Summary?.PaidOut == 45_000 && MailsOf(id).Contains("purring"));
-        await StepAsync(id, Oslo(2028, 2, 3, 10), new SubmitReport(organisation, 45_000, false));
+        await StepAsync(id, Oslo(2028, 2, 3, 10), new SubmitReport(organisation, 45_000, false, ReportFiles()));
         await StepAsync(id, Oslo(2028, 2, 3, 10), new ReviewReport(Caseworker, 45_000, "Godkjent."));
 
         var closed = await WaitForAsync(id, p => p.Summary?.Status == CaseStatus.Closed);
@@ -294,9 +294,9 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
         await StepAsync(id, Oslo(2026, 12, 4, 10), new AcceptTerms(organisation));
         await StepAsync(id, Oslo(2027, 1, 22, 10), new RegisterAppealBodyDecision(Caseworker, new DateOnly(2027, 1, 20), "KN 2027/3", true, DecisionOutcome.PartlyGranted, 150_000, []));
         await ClockAsync(id, Oslo(2028, 1, 26, 9), _ => MailsOf(id).Count(m => m == "rapportpaminnelse") == 2);
-        var unaudited = await SendAndWaitAsync(id, Oslo(2028, 1, 26, 10), new SubmitReport(organisation, 140_000, false));
-        Assert.False(unaudited.Accepted);
-        await StepAsync(id, Oslo(2028, 1, 26, 10), new SubmitReport(organisation, 140_000, true));
+        var unaudited = await SendAndWaitAsync(id, Oslo(2028, 1, 26, 10), new SubmitReport(organisation, 140_000, false, ReportFiles()));
+        Assert.Equal((false, "audit-required"), (unaudited.Accepted, unaudited.Code));
+        await StepAsync(id, Oslo(2028, 1, 26, 10), new SubmitReport(organisation, 140_000, true, ReportFiles(audited: true)));
         await StepAsync(id, Oslo(2028, 1, 27, 10), new ReviewReport(Caseworker, 140_000, "Kr 10 000 ikke brukt."));
         await StepAsync(id, Oslo(2028, 2, 20, 10), new RegisterRepayment(Caseworker, 10_000));
 
@@ -305,6 +305,14 @@ public sealed class CaseOrchestratorTests : IAsyncLifetime
             ["kvittering", "vedtak-delvis-innvilget", "tilskuddsbrev", "klage-mottatt", "klagevedtak", "utbetalingsmelding", "klageinstans-vedtak", "rapportpaminnelse", "rapportpaminnelse", "tilbakebetalingskrav"],
             MailsOf(id));
     }
+
+    /// <summary>The report and the accounts every report sends, and the auditor's statement when it is audited.</summary>
+    static IReadOnlyList<AttachedFile> ReportFiles(bool audited = false) =>
+    [
+        new(Domain.Applications.AttachmentKind.Report, "rapport.pdf"),
+        new(Domain.Applications.AttachmentKind.Accounts, "regnskap.pdf"),
+        .. audited ? [new AttachedFile(Domain.Applications.AttachmentKind.AuditorsStatement, "revisorberetning.pdf")] : Array.Empty<AttachedFile>(),
+    ];
 
     static DateTimeOffset Oslo(int year, int month, int day, int hour) =>
         Domain.Time.OsloTime.At(new DateOnly(year, month, day), new TimeOnly(hour, 0));

@@ -21,10 +21,13 @@ function due(application, events, redraw) {
     return form;
   }
   switch (application.status) {
-    case 'AwaitingAcceptance':
+    case 'AwaitingAcceptance': {
+      const version = events.filter(e => e.type === 'DecisionLetterSent').pop()?.details?.grantTermsVersion;
       return action('Aksepter vilkårene', [
-        el('p', {}, `Dere har fått ${kroner(application.granted ?? 0)}. Les vilkårene i vedtaksbrevet på e-post, og aksepter dem innen ${application.acceptanceDeadline ? date(application.acceptanceDeadline) : 'fristen'}.`),
+        el('p', {}, `Dere har fått ${kroner(application.granted ?? 0)}. Les vilkårene i tilskuddsbrevet på e-post, og aksepter dem innen ${application.acceptanceDeadline ? date(application.acceptanceDeadline) : 'fristen'}.`),
+        version ? el('p', {}, `Dere aksepterer vilkårene i tilskuddsbrevet, vilkårsversjon ${version}.`) : null,
       ], 'Vi aksepterer vilkårene', 'acceptance', () => ({}), 'Vilkårene er akseptert.');
+    }
     case 'AwaitingInformation': {
       const request = events.filter(e => e.type === 'InformationRequested').pop()?.details;
       return action('Svar kommunen', [
@@ -36,10 +39,11 @@ function due(application, events, redraw) {
     case 'ReportDue':
     case 'PayingOut':
       return application.reportDeadline ? action('Send rapport og regnskap', [
-        el('p', {}, `Fristen for rapporten er ${date(application.reportDeadline)}.`),
+        el('p', {}, `Fristen for rapporten er ${date(application.reportDeadline)}. Legg ved både rapporten og regnskapet.`),
         el('div', { className: 'felt' }, el('label', { for: `${id}-brukt` }, 'Brukt av tilskuddet (kroner)'), el('input', { type: 'text', inputmode: 'numeric', className: 'kort', id: `${id}-brukt`, name: 'amountUsed' })),
         el('div', { className: 'felt' }, el('label', { for: `${id}-rapport` }, 'Rapport'), el('input', { type: 'file', id: `${id}-rapport`, name: 'report' })),
         el('div', { className: 'felt' }, el('label', { for: `${id}-regnskap` }, 'Regnskap'), el('input', { type: 'file', id: `${id}-regnskap`, name: 'accounts' })),
+        el('div', { className: 'felt' }, el('label', { for: `${id}-revisor` }, 'Revisorberetning (når tilskuddsbrevet krever revidert regnskap)'), el('input', { type: 'file', id: `${id}-revisor`, name: 'auditorsStatement' })),
       ], 'Send rapporten', 'report', form => new FormData(form), 'Rapporten er sendt.') : null;
     default:
       return null;

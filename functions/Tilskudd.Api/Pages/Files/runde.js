@@ -57,6 +57,12 @@ try {
     round.asylumReceptionCriteria.length
       ? [el('h3', {}, 'For tiltak rettet mot beboere i asylmottak legges det i tillegg vekt på'), list(round.asylumReceptionCriteria.map(c => c.text))]
       : null,
+    round.grantTerms?.length
+      ? section('Vilkår og krav til rapportering',
+        el('p', {}, 'Organisasjoner som får tilskudd, aksepterer disse vilkårene i tilskuddsbrevet:'),
+        list(round.grantTerms),
+        el('p', { className: 'dempet', id: 'vilkarsversjon' }, `Vilkårsversjon: ${round.grantTermsVersion}`))
+      : null,
     section('Godt å vite', list(round.notices)),
     section('Kontakt', el('p', {}, round.owner.unit, el('br'), 'E-post: ', el('a', { href: `mailto:${round.owner.email}` }, round.owner.email))),
     round.isOpen ? el('p', {}, el('a', { className: 'knapp', href: `/runder/${encodeURIComponent(round.id)}/sok` }, 'Søk nå')) : null);

@@ -219,8 +219,16 @@ function impartialitySection(events, roles, closed, check) {
   ];
 }
 
+/** The kinds of the case's files (AttachmentKind), as the kommune calls them. */
+const fileKinds = {
+  budget: 'Budsjett', skatteattest: 'Skatteattest', membershipList: 'Medlemsliste', other: 'Annet vedlegg',
+  report: 'Rapport', accounts: 'Regnskap', auditorsStatement: 'Revisorberetning', informationReply: 'Svar på spørsmål',
+};
+
 /** A file opens through a link the Api makes on request, valid for five minutes. */
 function attachment(a) {
+  const kind = `${fileKinds[a.kind] ?? a.kind}: `;
+  if (!a.link) return el('li', {}, kind, a.fileName);
   const target = el('span', {});
   const button = el('button', { type: 'button', className: 'knapp lenkeknapp' }, `Hent ${a.fileName}`);
   button.addEventListener('click', async () => {
@@ -235,7 +243,20 @@ function attachment(a) {
     button.hidden = true;
     anchor.focus();
   });
-  return el('li', {}, `${a.kind}: `, button, target, ` (${megabytes(a.length)})`);
+  return el('li', {}, kind, button, target, a.length != null ? ` (${megabytes(a.length)})` : null);
+}
+
+/** The report and its files (the event names each stored file), for the caseworker's review. */
+function report(events) {
+  const submitted = events.filter(e => e.type === 'ReportSubmitted').pop();
+  if (!submitted) return null;
+  const d = submitted.details ?? {};
+  const files = (d.files ?? []).map(f => ({ kind: f.kind, fileName: f.fileName, link: f.name ? `${caseUrl}/attachments/${encodeURIComponent(f.name)}` : null }));
+  return [
+    el('h2', {}, 'Rapport og regnskap'),
+    el('p', {}, `Sendt ${dateTime(submitted.at)}. Brukt av tilskuddet: ${kroner(d.amountUsed)}.`),
+    files.length === 0 ? el('p', {}, 'Rapporten kom uten filer.') : el('ul', { id: 'rapportfiler' }, files.map(attachment)),
+  ];
 }
 
 async function draw(done = '') {
@@ -248,6 +269,7 @@ async function draw(done = '') {
   const events = trail.events;
   const eligibility = events.filter(e => e.type === 'EligibilityChecked').pop();
   const assessed = events.filter(e => e.type === 'CaseAssessed').pop();
+  const accepted = events.filter(e => e.type === 'TermsAccepted').pop();
   const roles = currentRoles();
   const status = application.status;
   document.title = `Sak ${application.reference} – saksbehandling`;
@@ -264,9 +286,12 @@ async function draw(done = '') {
       el('dt', {}, 'Søkt beløp'), el('dd', {}, kroner(application.amountAppliedFor)),
       el('dt', {}, 'Sendt'), el('dd', {}, dateTime(application.submittedAt)),
       application.granted ? [el('dt', {}, 'Innvilget'), el('dd', {}, kroner(application.granted))] : null,
-      assessed ? [el('dt', {}, 'Innstilt'), el('dd', {}, kroner(assessed.details.recommendedAmount))] : null),
+      assessed ? [el('dt', {}, 'Innstilt'), el('dd', {}, kroner(assessed.details.recommendedAmount))] : null,
+      accepted ? [el('dt', {}, 'Vilkår akseptert'), el('dd', { id: 'vilkar-akseptert' },
+        `${dateTime(accepted.at)}, vilkårsversjon ${accepted.details?.grantTermsVersion ?? 'ikke oppgitt (tilskuddsbrevet er fra før vilkårene fikk versjon)'}`)] : null),
     el('h2', {}, 'Vedlegg'),
     application.attachments.length === 0 ? el('p', {}, 'Ingen vedlegg.') : el('ul', {}, application.attachments.map(attachment)),
+    report(events),
     el('h2', {}, 'Registerkontroll'),
     eligibility ? (list(eligibility.details.findings ?? []) ?? el('p', {}, 'Ingen merknader fra Enhetsregisteret.')) : el('p', {}, 'Ikke kontrollert ennå.'),
     impartialitySection(events, roles, ['Closed', 'Withdrawn', 'Declined', 'Lapsed'].includes(status), check),

@@ -119,17 +119,18 @@ const eventTexts = {
   InformationReceived: d => `Søkeren svarte: «${d.answer}»`,
   InformationReplyMissed: () => 'Svarfristen gikk ut uten svar',
   CaseworkersReminded: () => 'Påminnelse til saksbehandlerne',
+  InterimReplySent: d => `Foreløpig svar ble sendt på e-post (forvaltningsloven § 11 a): svar ventes innen ${date(d.expectedDecisionBy)}`,
   CaseAssessed: d => `Vurdert, innstilt ${kroner(d.recommendedAmount)}${d.exclusions?.length ? ` (unntatt: ${d.exclusions.join(', ')})` : ''}`,
   DecisionMade: d => `Vedtak: ${outcomeNames[d.outcome] ?? d.outcome}${d.outcome === 'rejected' ? '' : ` ${kroner(d.amount)}`}`,
   DecisionLetterSent: () => 'Vedtaksbrevet ble sendt på e-post',
   AcceptanceReminderSent: () => 'Påminnelse om å akseptere vilkårene ble sendt på e-post',
-  TermsAccepted: () => 'Vilkårene ble akseptert',
+  TermsAccepted: d => d.grantTermsVersion ? `Vilkårene ble akseptert (vilkårsversjon ${d.grantTermsVersion})` : 'Vilkårene ble akseptert',
   TermsDeclined: () => 'Søkeren takket nei',
   GrantLapsed: () => 'Tilskuddet falt bort: vilkårene ble ikke akseptert i tide',
   TranchePaidOut: d => `Utbetalt ${kroner(d.amount)} (termin ${d.number})`,
   ReportReminderSent: () => 'Påminnelse om rapport ble sendt på e-post',
   ReportOverdueNoticeSent: () => 'Varsel om for sen rapport ble sendt på e-post',
-  ReportSubmitted: d => `Rapport mottatt, brukt ${kroner(d.amountUsed)}`,
+  ReportSubmitted: d => `Rapport mottatt, brukt ${kroner(d.amountUsed)}${d.files?.length ? ` (${d.files.map(f => f.fileName).join(', ')})` : ''}`,
   ReportApproved: () => 'Rapporten ble godkjent',
   RepaymentClaimed: d => `Krav om tilbakebetaling av ${kroner(d.amount)}`,
   RepaymentRegistered: d => `Tilbakebetaling registrert: ${kroner(d.amount)}`,
@@ -146,7 +147,7 @@ const eventTexts = {
 };
 
 /** Events whose effect is a mail to the applicant, so the timeline shows the mails too. */
-const mailEvents = new Set(['AppealReceived', 'AppealReconsidered', 'AppealBodyDecided', 'DecisionLetterSent', 'AcceptanceReminderSent', 'ReportReminderSent', 'ReportOverdueNoticeSent', 'InformationRequested', 'RepaymentClaimed']);
+const mailEvents = new Set(['InterimReplySent', 'AppealReceived', 'AppealReconsidered', 'AppealBodyDecided', 'DecisionLetterSent', 'AcceptanceReminderSent', 'ReportReminderSent', 'ReportOverdueNoticeSent', 'InformationRequested', 'RepaymentClaimed']);
 
 export function timeline(events) {
   if (events.length === 0) return el('p', {}, 'Ingen hendelser ennå.');

@@ -125,8 +125,17 @@ function buildFromRound() {
   fill($('fremdrift'), ...sections.map((s, i) => el('li', {}, el('span', { className: 'skjult' }, `Steg ${i + 1}: ${s.dataset.tittel}`))));
 }
 
+/**
+ * The budget categories the chosen kind may use: a category of running costs (operatingSupportOnly, Alta's «drift») only
+ * for operating support, as ApplicationRules.ProjectBudgetHasNoRunningCosts says. A line that already has one keeps it,
+ * so the Api's message shows beside it rather than the choice vanishing.
+ */
+function categoriesFor(line) {
+  const kind = form.querySelector('input[name="kind"]:checked')?.value ?? round.kinds[0]?.kind;
+  return round.budgetCategories.filter(c => !c.operatingSupportOnly || kind === 'operating' || c.code === line.category);
+}
+
 function renderBudgetLines(lines) {
-  const categories = round.budgetCategories;
   fill($('budsjettposter'), ...lines.map((line, i) => {
     const n = i + 1;
     const id = `budsjett-${i}`;
@@ -137,7 +146,7 @@ function renderBudgetLines(lines) {
         el('div', { className: 'felt' }, el('label', { for: `${id}-kategori` }, 'Kategori'),
           el('select', { id: `${id}-kategori`, 'data-field': `budget[${i}].category` },
             el('option', { value: '' }, 'Velg kategori'),
-            categories.map(c => el('option', { value: c.code, selected: c.code === line.category }, c.title)))),
+            categoriesFor(line).map(c => el('option', { value: c.code, selected: c.code === line.category }, c.title)))),
         el('div', { className: 'felt' }, el('label', { for: `${id}-beskrivelse` }, 'Beskrivelse'),
           el('input', { type: 'text', id: `${id}-beskrivelse`, 'data-del': 'beskrivelse', 'data-field': `budget[${i}].description`, value: line.description })),
         el('div', { className: 'felt' }, el('label', { for: `${id}-belop` }, 'Beløp (kroner)'),
@@ -458,7 +467,12 @@ function wire() {
     updateDependents();
     saveDraft();
   });
-  form.addEventListener('change', () => { idempotencyKey = null; updateDependents(); saveDraft(); });
+  form.addEventListener('change', e => {
+    idempotencyKey = null;
+    if (e.target.name === 'kind') renderBudgetLines(budgetLines());
+    updateDependents();
+    saveDraft();
+  });
   form.addEventListener('click', e => {
     const link = e.target.closest('a[data-field-link]');
     if (link) { e.preventDefault(); goToField(link.dataset.fieldLink); return; }
