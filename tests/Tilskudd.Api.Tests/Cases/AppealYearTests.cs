@@ -23,9 +23,11 @@ public sealed class AppealYearTests(TilskuddFixture fixture)
         var young = ApplicationRequest.ValidAlta(category);
         young.Form["organisation"]!["number"] = "987654325";
         string rejected = await year.SubmitAsync("alta-2027", young);
+        string undecided = await year.SubmitAsync("alta-2027", ApplicationRequest.ValidAlta(category));
 
         await year.MoveToAsync("2027-04-16 09:00");
         await year.DoAsync(partly, "review", Caseworker, CaseworkerUser);
+        await year.DoAsync(undecided, "review", Caseworker, CaseworkerUser);
         await year.DoAsync(rejected, "review", Caseworker, CaseworkerUser);
 
         // Monday 19 April: 35 000 of 45 000; the other is rejected, and a rejection without grounds is refused first (fvl § 24).
@@ -73,9 +75,11 @@ public sealed class AppealYearTests(TilskuddFixture fixture)
         var changed = await year.WaitForAsync(partly, s => s["granted"]?.GetValue<long>() == 42_000, "the changed grant");
         Assert.Equal("PayingOut", changed["status"].Text());
 
-        // The tranches follow the new amount: 21 000 in spring (Tuesday 18 May) and 21 000 in autumn.
+        // The tranches follow the new amount: 21 000 in spring (Tuesday 18 May) and 21 000 in autumn. The third application
+        // is still not decided a month after the deadline (15 May, a Saturday; 17 May a holiday): its foreløpig svar, once.
         await year.MoveToAsync("2027-05-18 08:00");
         await year.ExpectMailAsync(partly, "utbetalingsmelding");
+        await year.ExpectMailAsync(undecided, "forelopig-svar");
         await year.WaitForAsync(partly, s => s["paidOut"]?.GetValue<long>() == 21_000, "the spring tranche of the new amount");
 
         // The klagenemnd upholds the rejection on 1 June; registered, it closes the case.
@@ -88,7 +92,7 @@ public sealed class AppealYearTests(TilskuddFixture fixture)
         await year.ExpectMailAsync(partly, "utbetalingsmelding");
         await year.WaitForAsync(partly, s => s["paidOut"]?.GetValue<long>() == 42_000, "the autumn tranche of the new amount");
 
-        await year.AssertEveryMailOnceOnItsDayAsync(partly, rejected);
+        await year.AssertEveryMailOnceOnItsDayAsync(partly, rejected, undecided);
     }
 
     static JsonObject Changed(long amount) => new()

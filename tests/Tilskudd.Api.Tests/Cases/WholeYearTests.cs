@@ -130,10 +130,15 @@ public sealed class WholeYearTests(TilskuddFixture fixture)
         form.Form["budget"]![1]!["amount"] = 80_000;
         form.Form["amountAppliedFor"] = 200_000;
         string reference = await year.SubmitAsync("oslo-2027", form);
+        string rejected = await year.SubmitAsync("oslo-2027", form);
 
         // Tuesday 1 December 2026, the day after the deadline: review and a mangelbrev, answered the next day.
         await year.MoveToAsync("2026-12-01 09:00");
         await year.DoAsync(reference, "review", Caseworker, CaseworkerUser);
+        await year.DoAsync(rejected, "review", Caseworker, CaseworkerUser);
+        await year.DoAsync(rejected, "assessment", Caseworker, CaseworkerUser, Assessment(round, 0, score: 1));
+        await year.DoAsync(rejected, "decision", "decisionMaker", DecisionMakerUser, Decision("rejected", 0));
+        await year.ExpectMailAsync(rejected, "vedtak-avslag");
         await year.DoAsync(reference, "information-requests", Caseworker, CaseworkerUser, new JsonObject { ["question"] = "Hvem leder samtalegruppene?" });
         await year.ExpectMailAsync(reference, "mangelbrev");
         await year.MoveToAsync("2026-12-02 10:00");
@@ -153,6 +158,14 @@ public sealed class WholeYearTests(TilskuddFixture fixture)
         await year.DoAsync(reference, "appeal/resolution", "decisionMaker", DecisionMakerUser, new JsonObject { ["upheld"] = true, ["reasons"] = new JsonArray("Klagen gir ikke grunn til å endre beløpet.") });
         await year.ExpectMailAsync(reference, "klagevedtak");
 
+        // The second application's rejection is appealed too; the byråd upholds it and it goes to the klagenemnd.
+        await year.DoAsync(rejected, "appeal", Organisation, ApplicantUser, new JsonObject { ["grounds"] = "Samtalegruppene er åpne for alle nye i bydelen." });
+        await year.ExpectMailAsync(rejected, "klage-mottatt");
+        await year.DoAsync(rejected, "appeal/recommendation", Caseworker, CaseworkerUser, new JsonObject { ["uphold"] = true, ["recommendation"] = "Tiltaket er for svakt beskrevet." });
+        await year.DoAsync(rejected, "appeal/resolution", "decisionMaker", DecisionMakerUser, new JsonObject { ["upheld"] = true, ["reasons"] = new JsonArray("Klagen gir ikke nye opplysninger.") });
+        await year.ExpectMailAsync(rejected, "klagevedtak");
+        await year.WaitForAsync(rejected, s => s["status"].Text() == "AppealForwarded", "the klagenemnd");
+
         // Oslo pays the whole grant at once, on the day the terms are accepted.
         await year.MoveToAsync("2026-12-04 10:00");
         await year.DoAsync(reference, "acceptance", Organisation, ApplicantUser);
@@ -163,6 +176,9 @@ public sealed class WholeYearTests(TilskuddFixture fixture)
         await year.MoveToAsync("2027-01-22 10:00");
         await year.DoAsync(reference, "appeal/appeal-body-decision", Caseworker, CaseworkerUser, new JsonObject { ["decidedOn"] = "2027-01-20", ["letterReference"] = "KN 2027/3", ["upheld"] = true });
         await year.ExpectMailAsync(reference, "klageinstans-vedtak");
+        await year.DoAsync(rejected, "appeal/appeal-body-decision", Caseworker, CaseworkerUser, new JsonObject { ["decidedOn"] = "2027-01-20", ["letterReference"] = "KN 2027/4", ["upheld"] = true });
+        await year.ExpectMailAsync(rejected, "klageinstans-vedtak");
+        await year.WaitForAsync(rejected, s => s["status"].Text() == "Closed", "closing on the klagenemnd's decision");
 
         await year.MoveToAsync("2027-12-31 08:00");
         await year.ExpectMailAsync(reference, "rapportpaminnelse");
@@ -184,7 +200,7 @@ public sealed class WholeYearTests(TilskuddFixture fixture)
         await year.DoAsync(reference, "repayment", Caseworker, CaseworkerUser, new JsonObject { ["amount"] = 10_000 });
         await year.WaitForAsync(reference, s => s["status"].Text() == "Closed", "closing after the repayment");
 
-        await year.AssertEveryMailOnceOnItsDayAsync(reference);
+        await year.AssertEveryMailOnceOnItsDayAsync(reference, rejected);
     }
 
     static JsonObject Decision(string outcome, long amount) => new()

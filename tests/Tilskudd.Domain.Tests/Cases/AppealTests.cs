@@ -180,6 +180,17 @@ public class AppealTests
     }
 
     [Fact]
+    public void OnlyTheKommuneRegistersTheAppealBodysDecision()
+    {
+        // The klageinstans's letter comes to the kommune; the organisation cannot register its own outcome.
+        var spec = Prepared(RejectedAlta(), Oslo(2024, 5, 6), uphold: true);
+        spec.Do(new ReconsiderAppeal(DecisionMaker, true, DecisionOutcome.Rejected, 0, ["Opprettholdt."]), Oslo(2024, 5, 8));
+
+        Assert.Equal("only-officer", spec.When(new RegisterAppealBodyDecision(Organisation, new DateOnly(2024, 5, 20), "KN 1/24", false, DecisionOutcome.Granted, 50_000, ["Innvilget."]), Oslo(2024, 5, 21)).Error?.Code);
+        Assert.True(spec.When(new RegisterAppealBodyDecision(DecisionMaker, new DateOnly(2024, 5, 20), "KN 1/24", true, DecisionOutcome.Rejected, 0, []), Oslo(2024, 5, 21)).IsAccepted);
+    }
+
+    [Fact]
     public void TheAppealBodysDecisionIsNotInTheFuture()
     {
         var spec = Prepared(RejectedAlta(), Oslo(2024, 5, 6), uphold: true);
