@@ -28,6 +28,14 @@ public class AppealTests
         return spec.RunClockUntil(Oslo(2024, 5, 2));
     }
 
+    /// <summary>Submitted five days before the deadline (15 April 2024), eligible, under review from 16 April.</summary>
+    static CaseSpec UnderReviewAlta()
+    {
+        var spec = new CaseSpec(Alta2024);
+        spec.Submit(Oslo(2024, 4, 10)).Eligible(Oslo(2024, 4, 10, 11));
+        return spec.Do(new StartReview(Caseworker), Oslo(2024, 4, 16));
+    }
+
     static CaseSpec Prepared(CaseSpec spec, DateTimeOffset appealedAt, bool uphold = false)
     {
         spec.Do(new Appeal(Organisation, "Serveringen er selve møteplassen."), appealedAt);
@@ -277,10 +285,7 @@ public class AppealTests
     public void ADisqualifiedOfficerDoesNotActOnTheCase()
     {
         // Forvaltningsloven § 6: the caseworker sits on the organisation's board and says so.
-        var spec = new CaseSpec(Alta2024);
-        var deadline = Alta2024.ApplicationDeadline;
-        spec.Submit(Oslo(deadline.Year, deadline.Month, deadline.Day - 5)).Eligible(Oslo(deadline.Year, deadline.Month, deadline.Day - 5, 11));
-        spec.Do(new StartReview(Caseworker), Oslo(2024, 4, 16));
+        var spec = UnderReviewAlta();
 
         spec.Do(new DeclareImpartiality(Caseworker, true, "Jeg er styremedlem i organisasjonen."), Oslo(2024, 4, 16, 11));
 
@@ -317,10 +322,7 @@ public class AppealTests
     public void MainConsiderations_of_a_rejection_name_the_low_scores_and_the_exclusions()
     {
         // Forvaltningsloven § 25: "De hovedhensyn som har vært avgjørende … bør nevnes."
-        var spec = new CaseSpec(Alta2024);
-        var deadline = Alta2024.ApplicationDeadline;
-        spec.Submit(Oslo(deadline.Year, deadline.Month, deadline.Day - 5)).Eligible(Oslo(deadline.Year, deadline.Month, deadline.Day - 5, 11));
-        spec.Do(new StartReview(Caseworker), Oslo(2024, 4, 16));
+        var spec = UnderReviewAlta();
         var scores = Alta2024.Criteria.Select((c, i) => new CriterionScore(c.Code, i == 0 ? 1 : 4, "")).ToList();
         var exclusion = Alta2024.NotSupported[0];
         spec.Do(new Assess(Caseworker, scores, [exclusion.Code], 0, "Avslås."), Oslo(2024, 4, 17));
